@@ -1,0 +1,455 @@
+//! `marksweep`: the reference collector. Non-moving, non-incremental,
+//! single-threaded mark-sweep over size-classed chunks plus a large-object
+//! space (the memory layout is drawn in `marksweep/space.rs`).
+//!
+//! **Allocation.** Objects of up to 2 KiB take a block from the free list of
+//! their size class (a pop: the common case is a table lookup, one load and
+//! one store, then zeroing the object and writing its header); an empty list
+//! takes a fresh chunk. Larger objects are allocated one by one from
+//! `std::alloc`. There is no inline allocation path and no write barrier
+//! ([`FastPaths::none`]).
+//!
+//! **When to collect.** When the bytes allocated since the last collection
+//! exceed `max(4 MiB, live bytes after it × GROWTH)` (the heap may double
+//! before the next collection), every `n` allocations under
+//! `GcConfig::stress = Some(n)`, and on [`GcPlugin::collect`].
+//!
+//! **A collection**, in order:
+//!
+//! 1. spills the callee-saved registers ([`with_registers_spilled`]);
+//! 2. marks from the precise roots (a slot is a reference iff
+//!    [`is_reference_word`]; it must point at an object start, and references
+//!    outside the heap are ignored), from every word of the conservative
+//!    ranges (any word pointing into an allocated block, interior pointers
+//!    included, marks and pins that object for this collection) and from the
+//!    finalization queue not yet drained by the VM; marking uses an explicit
+//!    stack, never recursion;
+//! 3. finalization: every object registered with a finalizer and still
+//!    unmarked is queued (FINALIZER cleared, FINALIZED set) and marked with
+//!    everything it reaches, all in the same collection (so all finalizable
+//!    members of an unreachable cycle are queued together, in no particular
+//!    order, as in CPython since PEP 442);
+//! 4. sweeps: unmarked objects run their drop hook and go back to the free
+//!    lists (rebuilt in address order); MARK and PINNED are cleared on the
+//!    survivors; empty chunks are kept for reuse (up to 16) or freed;
+//! 5. under `GcConfig::verify`, runs the verifier and panics on failure
+//!    ([`MarkSweep::verify`] runs the same checks on demand).
+//!
+//! Dropping the plugin frees every remaining object, running its drop hook,
+//! and returns all memory to the OS.
+//!
+//! The plugin is single-threaded (`!Send`, `!Sync`): its state lives in
+//! `Cell`s and `RefCell`s. During marking the heap is only borrowed shared, so
+//! root and trace callbacks may call [`GcPlugin::is_heap_object`]; during the
+//! sweep, drop hooks must not call the plugin at all (they would panic on the
+//! `RefCell`). A panicking drop hook leaves the heap unusable.
+
+mod space;
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::ptr::null_mut;
+use std::time::Instant;
+
+use crate::conservative::with_registers_spilled;
+use crate::header::{flags, is_reference_word, Header, Tracer, TypeInfo};
+use crate::plugin::{CollectKind, FastPaths, GcConfig, GcPlugin, GcStats, RootSource};
+use crate::verify::{verify_heap, verify_roots, HeapWalk, VerifySummary};
+
+use space::{class_of, pop_free, FreeBlock, Space, MAX_SMALL, NCLASSES};
+
+/// Bytes to allocate before the first collection, and the least between two.
+const MIN_TRIGGER: usize = 4 << 20;
+/// The heap may grow by this factor of the live data between collections.
+const GROWTH: f64 = 1.0;
+
+/// The mark-sweep plugin. See the module docs.
+pub struct MarkSweep {
+    config: GcConfig,
+    /// Free-list heads per size class: the allocation fast path.
+    free: [Cell<*mut FreeBlock>; NCLASSES],
+    space: RefCell<Space>,
+    /// Objects allocated since start-up.
+    allocs: Cell<u64>,
+    /// Bytes allocated since the last collection, and before it.
+    bytes_since: Cell<usize>,
+    bytes_before: Cell<u64>,
+    /// Collect when `bytes_since` exceeds this.
+    trigger: Cell<usize>,
+    /// Collect when `allocs` reaches this (stress mode; `u64::MAX` otherwise).
+    next_stress: Cell<u64>,
+    /// Objects with FINALIZER set, not yet queued.
+    finalizers: RefCell<Vec<*mut Header>>,
+    /// Queued for finalization, not yet handed out.
+    ready: RefCell<VecDeque<*mut Header>>,
+    /// Reused between collections so marking rarely allocates.
+    mark_stack: RefCell<Vec<*mut Header>>,
+    collecting: Cell<bool>,
+    stats: RefCell<GcStats>,
+}
+
+impl MarkSweep {
+    pub fn new(config: GcConfig) -> MarkSweep {
+        let next_stress = match config.stress {
+            Some(n) => n.max(1),
+            None => u64::MAX,
+        };
+        MarkSweep {
+            config,
+            free: std::array::from_fn(|_| Cell::new(null_mut())),
+            space: RefCell::new(Space::new()),
+            allocs: Cell::new(0),
+            bytes_since: Cell::new(0),
+            bytes_before: Cell::new(0),
+            trigger: Cell::new(MIN_TRIGGER),
+            next_stress: Cell::new(next_stress),
+            finalizers: RefCell::new(Vec::new()),
+            ready: RefCell::new(VecDeque::new()),
+            mark_stack: RefCell::new(Vec::new()),
+            collecting: Cell::new(false),
+            stats: RefCell::new(GcStats::default()),
+        }
+    }
+
+    /// Runs every check the verifier knows (the heap, the precise roots of
+    /// `roots`, and that no object kept a MARK or PINNED bit). Meant to be
+    /// called between collections; collections call it themselves under
+    /// `GcConfig::verify`.
+    pub fn verify(&self, roots: &dyn RootSource) -> Result<VerifySummary, String> {
+        let summary = verify_heap(self)?;
+        verify_roots(self, roots)?;
+        let mut error = None;
+        self.space.borrow().walk(&mut |obj, _| {
+            // SAFETY: `walk` passes live objects only.
+            let f = unsafe { (*obj).flags };
+            if error.is_none() && f & (flags::MARK | flags::PINNED) != 0 {
+                error = Some(format!(
+                    "verify: object {:#x} kept flags {f:#x} (MARK or PINNED) after a collection",
+                    obj as usize
+                ));
+            }
+        });
+        match error {
+            Some(e) => Err(e),
+            None => Ok(summary),
+        }
+    }
+
+    /// The slow path of small allocation: the free list of `class` is empty.
+    #[cold]
+    #[inline(never)]
+    fn refill(&self, class: usize, roots: &dyn RootSource) -> *mut u8 {
+        let mut head = self.space.borrow_mut().add_chunk(class);
+        if head.is_null() {
+            // The OS refused a chunk: a collection may free blocks of this
+            // class, or a whole chunk's worth of memory.
+            self.collect(CollectKind::Full, roots);
+            head = self.free[class].get();
+            if head.is_null() {
+                head = self.space.borrow_mut().add_chunk(class);
+            }
+            if head.is_null() {
+                return null_mut();
+            }
+        }
+        // SAFETY: `head` is the non-null head of a free list built by `Space`.
+        let (block, next) = unsafe { pop_free(head) };
+        self.free[class].set(next);
+        block
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn alloc_large(&self, size: usize, roots: &dyn RootSource) -> *mut u8 {
+        let p = self.space.borrow_mut().alloc_large(size);
+        if !p.is_null() {
+            return p;
+        }
+        self.collect(CollectKind::Full, roots);
+        self.space.borrow_mut().alloc_large(size)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn collect_for_alloc(&self, count: u64, roots: &dyn RootSource) {
+        if let Some(n) = self.config.stress {
+            if count >= self.next_stress.get() {
+                self.next_stress.set(count + n.max(1));
+            }
+        }
+        self.collect(CollectKind::Auto, roots);
+    }
+
+    /// Mark and sweep. Runs below the register spill area.
+    #[inline(never)]
+    fn collect_spilled(&self, roots: &dyn RootSource) {
+        let mut stack = std::mem::take(&mut *self.mark_stack.borrow_mut());
+        let pinned;
+        let queued;
+        {
+            let space = self.space.borrow();
+            let mut marker = Marker { space: &space, stack: &mut stack, pinned: 0 };
+
+            roots.precise_roots(&mut marker);
+            marker.drain();
+            roots.conservative_ranges(&mut |lo, hi| {
+                // SAFETY: the root source reports ranges of readable words
+                // (native stacks from the stack pointer to their base).
+                unsafe { marker.scan_range(lo, hi) };
+            });
+            marker.drain();
+            for &obj in self.ready.borrow().iter() {
+                marker.mark(obj);
+            }
+            marker.drain();
+
+            // Finalization: decide the whole set first, so that finalizable
+            // objects reachable only from other finalizable garbage are
+            // queued in this collection too.
+            let mut newly = Vec::new();
+            self.finalizers.borrow_mut().retain(|&obj| {
+                // SAFETY: registered objects are live until queued (they are
+                // never freed while FINALIZER is set, because this step marks
+                // them).
+                let unmarked = unsafe { (*obj).flags & flags::MARK == 0 };
+                if unmarked {
+                    newly.push(obj);
+                }
+                !unmarked
+            });
+            for &obj in &newly {
+                // SAFETY: as above, `obj` is live.
+                unsafe { (*obj).flags = ((*obj).flags & !flags::FINALIZER) | flags::FINALIZED };
+                marker.mark(obj);
+            }
+            marker.drain();
+            pinned = marker.pinned;
+            queued = newly.len();
+            self.ready.borrow_mut().extend(newly);
+        }
+        *self.mark_stack.borrow_mut() = stack;
+
+        let outcome = self.space.borrow_mut().sweep(&self.free);
+
+        let mut stats = self.stats.borrow_mut();
+        stats.pinned_objects += pinned;
+        stats.finalizers_queued += queued as u64;
+        stats.live_bytes_after_last = outcome.live_bytes as u64;
+        self.trigger.set(MIN_TRIGGER.max((outcome.live_bytes as f64 * GROWTH) as usize));
+    }
+}
+
+/// The marking state: a tracer that marks what precise slots reference.
+struct Marker<'a> {
+    space: &'a Space,
+    stack: &'a mut Vec<*mut Header>,
+    pinned: u64,
+}
+
+impl Marker<'_> {
+    /// Marks a live object of the heap and schedules it for tracing.
+    #[inline]
+    fn mark(&mut self, obj: *mut Header) {
+        // SAFETY: callers pass live objects of `space` (found by lookup, or
+        // held by the finalizer structures, which keep objects live).
+        unsafe {
+            let f = (*obj).flags;
+            if f & flags::MARK == 0 {
+                (*obj).flags = f | flags::MARK;
+                self.stack.push(obj);
+            }
+        }
+    }
+
+    /// Scans `[lo, hi)` word by word for pointers into objects.
+    ///
+    /// # Safety
+    /// Every aligned word in the range must be readable.
+    unsafe fn scan_range(&mut self, lo: *const u64, hi: *const u64) {
+        let mut p = ((lo as usize + 7) & !7) as *const u64;
+        while p < hi {
+            // SAFETY: the caller guarantees the words of the range are
+            // readable. A volatile read, because the range is typically a
+            // native stack whose words the compiler knows nothing about.
+            let word = unsafe { p.read_volatile() } as usize;
+            if let Some(obj) = self.space.object_containing(word) {
+                self.mark(obj);
+                // SAFETY: `obj` is a live object found by lookup.
+                unsafe {
+                    if (*obj).flags & flags::PINNED == 0 {
+                        (*obj).flags |= flags::PINNED;
+                        self.pinned += 1;
+                    }
+                }
+            }
+            p = p.wrapping_add(1);
+        }
+    }
+
+    /// Traces marked objects until the mark stack is empty.
+    fn drain(&mut self) {
+        while let Some(obj) = self.stack.pop() {
+            // SAFETY: only live objects are pushed; their info is valid.
+            let info = unsafe { TypeInfo::of(obj) };
+            if info.has_refs {
+                // SAFETY: `obj` is a live object of type `info`.
+                unsafe { (info.trace)(obj, self) };
+            }
+        }
+    }
+}
+
+impl Tracer for Marker<'_> {
+    #[inline]
+    fn visit(&mut self, slot: *mut u64) {
+        // SAFETY: trace functions and precise root sources pass readable
+        // slots (the `Tracer` contract).
+        let word = unsafe { slot.read() };
+        if is_reference_word(word) {
+            if let Some(obj) = self.space.object_at(word as usize) {
+                self.mark(obj);
+            }
+        }
+    }
+}
+
+// SAFETY: see the module docs; each numbered promise of the trait is met:
+// (1) `alloc` zeroes `size` bytes and writes `info` and zero flags; it returns
+// null only if the OS refuses memory even after a collection. (2) marking
+// covers precise roots, conservative ranges (interior pointers) and
+// everything traced from them; nothing moves. (3) collections run only in
+// `alloc`/`collect`, on the caller's thread, after `with_registers_spilled`.
+// (4) finalizable garbage is kept with everything it reaches and queued once.
+// (5) drop hooks run only in the sweep, or when the plugin itself is dropped.
+// (6) there is no barrier.
+unsafe impl GcPlugin for MarkSweep {
+    fn name(&self) -> &'static str {
+        "marksweep"
+    }
+
+    #[inline]
+    unsafe fn alloc(&self, info: &'static TypeInfo, size: usize, roots: &dyn RootSource) -> *mut Header {
+        debug_assert!(size >= 16 && size & 7 == 0, "bad allocation size {size}");
+        let count = self.allocs.get() + 1;
+        self.allocs.set(count);
+        let since = self.bytes_since.get() + size;
+        self.bytes_since.set(since);
+        if since > self.trigger.get() || count >= self.next_stress.get() {
+            self.collect_for_alloc(count, roots);
+        }
+        let p = if size <= MAX_SMALL {
+            let class = class_of(size);
+            let head = self.free[class].get();
+            let block = if !head.is_null() {
+                // SAFETY: `head` is the non-null head of a free list that
+                // `Space` built.
+                let (block, next) = unsafe { pop_free(head) };
+                self.free[class].set(next);
+                block
+            } else {
+                self.refill(class, roots)
+            };
+            if block.is_null() {
+                return null_mut();
+            }
+            // SAFETY: the block is free, at least `size` bytes long (its size
+            // class holds `size`) and owned by this heap; nothing else refers
+            // to it.
+            unsafe { block.write_bytes(0, size) };
+            block
+        } else {
+            // Already zeroed.
+            let p = self.alloc_large(size, roots);
+            if p.is_null() {
+                return null_mut();
+            }
+            p
+        };
+        let obj = p as *mut Header;
+        // SAFETY: `obj` is a zeroed block of at least 16 bytes that we own;
+        // writing `info` makes it an allocated object (flags stay zero).
+        unsafe { (*obj).info = info };
+        obj
+    }
+
+    fn collect(&self, _kind: CollectKind, roots: &dyn RootSource) {
+        assert!(
+            !self.collecting.replace(true),
+            "marksweep: alloc or collect called during a collection (from a root, trace or drop callback)"
+        );
+        // Until the sweep sets the next trigger, any allocation comes back
+        // here and fails the assertion above instead of corrupting the heap.
+        self.trigger.set(0);
+        let start = Instant::now();
+        with_registers_spilled(|| self.collect_spilled(roots));
+        let pause = start.elapsed().as_nanos() as u64;
+        {
+            let mut stats = self.stats.borrow_mut();
+            stats.collections += 1;
+            stats.pause_total_ns += pause;
+            stats.pause_max_ns = stats.pause_max_ns.max(pause);
+        }
+        self.bytes_before.set(self.bytes_before.get() + self.bytes_since.get() as u64);
+        self.bytes_since.set(0);
+        self.collecting.set(false);
+        if self.config.verify {
+            if let Err(e) = self.verify(roots) {
+                let n = self.stats.borrow().collections;
+                panic!("marksweep: heap verification failed after collection {n}: {e}");
+            }
+        }
+    }
+
+    unsafe fn write_barrier_slow(&self, _obj: *mut Header) {}
+
+    unsafe fn register_finalizer(&self, obj: *mut Header) {
+        // SAFETY: the caller guarantees `obj` is a live object of this heap.
+        unsafe {
+            let f = (*obj).flags;
+            if f & flags::FINALIZER == 0 {
+                (*obj).flags = f | flags::FINALIZER;
+                self.finalizers.borrow_mut().push(obj);
+            }
+        }
+    }
+
+    fn pop_finalizable(&self) -> Option<*mut Header> {
+        self.ready.borrow_mut().pop_front()
+    }
+
+    fn is_heap_object(&self, addr: usize) -> bool {
+        self.space.borrow().object_at(addr).is_some()
+    }
+
+    fn stats(&self) -> GcStats {
+        let mut stats = self.stats.borrow().clone();
+        stats.objects_allocated = self.allocs.get();
+        stats.bytes_allocated = self.bytes_before.get() + self.bytes_since.get() as u64;
+        stats.heap_bytes = self.space.borrow().heap_bytes() as u64;
+        stats
+    }
+
+    fn fast_paths(&self) -> FastPaths {
+        FastPaths::none()
+    }
+}
+
+// SAFETY: `Space::walk` passes only allocated blocks (live objects) with their
+// block size, and the lookups answer for the current state of the space.
+unsafe impl HeapWalk for MarkSweep {
+    fn walk_objects(&self, f: &mut dyn FnMut(*mut Header, usize)) {
+        self.space.borrow().walk(f)
+    }
+
+    fn is_object_start(&self, addr: usize) -> bool {
+        self.space.borrow().object_at(addr).is_some()
+    }
+
+    fn owns_address(&self, addr: usize) -> bool {
+        self.space.borrow().owns(addr)
+    }
+
+    fn object_containing(&self, addr: usize) -> Option<*mut Header> {
+        self.space.borrow().object_containing(addr)
+    }
+}

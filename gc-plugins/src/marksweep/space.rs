@@ -1,0 +1,503 @@
+//! The memory of the mark-sweep heap: size-classed chunks for small objects
+//! and individually allocated large objects, with address lookup.
+//!
+//! This module owns every raw access to heap memory the collector makes
+//! (block headers, free-list links, chunk headers); the rest of `marksweep`
+//! works with the safe methods of [`Space`].
+//!
+//! A chunk is `CHUNK_SIZE` bytes aligned to `CHUNK_SIZE`, so masking any
+//! address inside it gives its base. It holds blocks of one size class:
+//!
+//! ```text
+//!   base (CHUNK_SIZE-aligned)
+//!   |
+//!   v
+//!   +-------------+---------+---------+---------+-----+---------+-------+
+//!   | ChunkHeader | block 0 | block 1 | block 2 | ... | block   | slack |
+//!   | class, size | (bs)    |         |         |     | n-1     |       |
+//!   +-------------+---------+---------+---------+-----+---------+-------+
+//!   0             FIRST_BLOCK         FIRST_BLOCK + i * bs              CHUNK_SIZE
+//!
+//!   allocated block:  | info: *TypeInfo (non-null) | flags | body ...    |
+//!   free block:       | 0                          | next  | (garbage)   |
+//! ```
+//!
+//! A block is allocated iff its first word is non-null: a free block stores
+//! zero there and the next free block of its size class in the second word,
+//! so one word tells interior-pointer lookup, the sweeper and the verifier
+//! whether a block holds an object. Large objects (more than `MAX_SMALL`
+//! bytes) come from `std::alloc` one by one and live in an ordered map from
+//! start address to size, where a range query finds the object containing an
+//! address.
+//!
+//! **Invariant:** `chunks` is sorted and holds exactly the chunks in use;
+//! every block of every chunk in use is either allocated (a live object
+//! header) or free (first word zero). Chunks in `spare` hold no objects.
+
+use std::alloc::{alloc, alloc_zeroed, dealloc, Layout};
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::ptr::null_mut;
+
+use crate::header::{flags, Header, TypeInfo};
+
+/// Size and alignment of a chunk.
+pub(super) const CHUNK_SIZE: usize = 256 * 1024;
+/// Offset of the first block in a chunk (room for the header, cache-line aligned).
+const FIRST_BLOCK: usize = 64;
+/// Largest object size served from chunks; larger ones are large objects.
+pub(super) const MAX_SMALL: usize = 2048;
+/// Empty chunks kept for reuse instead of being returned to the OS.
+const MAX_SPARE_CHUNKS: usize = 16;
+/// Alignment of large objects.
+const LARGE_ALIGN: usize = 16;
+
+/// Block sizes: multiples of 8 up to 64, then four classes per power of two
+/// (at most 25% apart, so at most 20% of a block is slack).
+pub(super) const CLASS_SIZES: [usize; NCLASSES] = [
+    16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512, 640, 768,
+    896, 1024, 1280, 1536, 1792, 2048,
+];
+pub(super) const NCLASSES: usize = 27;
+
+/// `CLASS_OF[ceil(size / 8)]` is the smallest class whose blocks hold `size`.
+static CLASS_OF: [u8; MAX_SMALL / 8 + 1] = build_class_table();
+
+const fn build_class_table() -> [u8; MAX_SMALL / 8 + 1] {
+    let mut table = [0u8; MAX_SMALL / 8 + 1];
+    let mut words = 0;
+    let mut class = 0;
+    while words <= MAX_SMALL / 8 {
+        while CLASS_SIZES[class] < words * 8 {
+            class += 1;
+        }
+        table[words] = class as u8;
+        words += 1;
+    }
+    table
+}
+
+/// The size class for an object of `size <= MAX_SMALL` bytes.
+#[inline(always)]
+pub(super) fn class_of(size: usize) -> usize {
+    CLASS_OF[(size + 7) >> 3] as usize
+}
+
+/// A free block: first word zero, second word the next free block.
+#[repr(C)]
+pub(super) struct FreeBlock {
+    zero: usize,
+    next: *mut FreeBlock,
+}
+
+/// Pops the first block of a free list.
+///
+/// # Safety
+/// `head` must be non-null and the head of a free list built by [`Space`]
+/// (a free block of a chunk in use).
+#[inline(always)]
+pub(super) unsafe fn pop_free(head: *mut FreeBlock) -> (*mut u8, *mut FreeBlock) {
+    // SAFETY: the caller guarantees `head` is a free block, whose second word
+    // is the link.
+    let next = unsafe { (*head).next };
+    (head as *mut u8, next)
+}
+
+#[repr(C)]
+struct ChunkHeader {
+    class: u32,
+    block_size: u32,
+    nblocks: u32,
+}
+
+const _: () = assert!(core::mem::size_of::<ChunkHeader>() <= FIRST_BLOCK);
+
+fn chunk_layout() -> Layout {
+    // A power of two no larger than isize::MAX: always a valid layout.
+    Layout::from_size_align(CHUNK_SIZE, CHUNK_SIZE).expect("chunk layout")
+}
+
+fn large_layout(size: usize) -> Option<Layout> {
+    Layout::from_size_align(size, LARGE_ALIGN).ok()
+}
+
+/// What a sweep found.
+#[derive(Default)]
+pub(super) struct SweepOutcome {
+    pub live_bytes: usize,
+    pub live_objects: usize,
+    pub freed_objects: usize,
+    pub freed_bytes: usize,
+}
+
+/// Chunks, large objects and the bounds of both.
+pub(super) struct Space {
+    /// Bases of chunks in use, sorted ascending.
+    chunks: Vec<usize>,
+    /// Empty chunks kept for reuse (not in `chunks`).
+    spare: Vec<usize>,
+    /// Large objects: start address -> size in bytes.
+    large: BTreeMap<usize, usize>,
+    large_bytes: usize,
+    /// `[lo, hi)` covers every chunk in use and every large object: a cheap
+    /// first test for conservative words, most of which point elsewhere.
+    lo: usize,
+    hi: usize,
+}
+
+impl Space {
+    pub(super) fn new() -> Space {
+        Space { chunks: Vec::new(), spare: Vec::new(), large: BTreeMap::new(), large_bytes: 0, lo: usize::MAX, hi: 0 }
+    }
+
+    /// Bytes obtained from the OS and not returned (chunks in use and spare,
+    /// and large objects).
+    pub(super) fn heap_bytes(&self) -> usize {
+        (self.chunks.len() + self.spare.len()) * CHUNK_SIZE + self.large_bytes
+    }
+
+    /// Takes a chunk (a spare one, or a new one from the OS) for size class
+    /// `class` and returns the free list of all its blocks, in address order,
+    /// or null if the OS refuses memory.
+    pub(super) fn add_chunk(&mut self, class: usize) -> *mut FreeBlock {
+        let base = match self.spare.pop() {
+            Some(base) => base,
+            None => {
+                // SAFETY: the layout has a non-zero size.
+                let p = unsafe { alloc(chunk_layout()) };
+                if p.is_null() {
+                    return null_mut();
+                }
+                p as usize
+            }
+        };
+        let block_size = CLASS_SIZES[class];
+        let nblocks = (CHUNK_SIZE - FIRST_BLOCK) / block_size;
+        // SAFETY: `base` is a chunk we own exclusively (fresh, or spare and
+        // therefore holding no objects), CHUNK_SIZE bytes long and aligned,
+        // so the header and every block lie inside it and are writable.
+        let head = unsafe {
+            (base as *mut ChunkHeader).write(ChunkHeader {
+                class: class as u32,
+                block_size: block_size as u32,
+                nblocks: nblocks as u32,
+            });
+            let mut head: *mut FreeBlock = null_mut();
+            for i in (0..nblocks).rev() {
+                let block = (base + FIRST_BLOCK + i * block_size) as *mut FreeBlock;
+                block.write(FreeBlock { zero: 0, next: head });
+                head = block;
+            }
+            head
+        };
+        let pos = self.chunks.binary_search(&base).unwrap_err();
+        self.chunks.insert(pos, base);
+        self.lo = self.lo.min(base);
+        self.hi = self.hi.max(base + CHUNK_SIZE);
+        head
+    }
+
+    /// Allocates a zeroed large object of `size` bytes, or null if the OS
+    /// refuses memory.
+    pub(super) fn alloc_large(&mut self, size: usize) -> *mut u8 {
+        let Some(layout) = large_layout(size) else { return null_mut() };
+        // SAFETY: `size > MAX_SMALL > 0`, so the layout is not zero-sized.
+        let p = unsafe { alloc_zeroed(layout) };
+        if p.is_null() {
+            return p;
+        }
+        let start = p as usize;
+        self.large.insert(start, size);
+        self.large_bytes += size;
+        self.lo = self.lo.min(start);
+        self.hi = self.hi.max(start + size);
+        p
+    }
+
+    /// The chunk containing `addr`, if it is a chunk in use.
+    #[inline]
+    fn chunk_of(&self, addr: usize) -> Option<usize> {
+        let base = addr & !(CHUNK_SIZE - 1);
+        self.chunks.binary_search(&base).ok().map(|_| base)
+    }
+
+    /// `(block_size, nblocks)` of a chunk in use.
+    #[inline]
+    fn chunk_geometry(base: usize) -> (usize, usize) {
+        // SAFETY: `base` is a chunk in use, whose header was written by
+        // `add_chunk` and is not modified while the chunk is in use.
+        let h = unsafe { &*(base as *const ChunkHeader) };
+        (h.block_size as usize, h.nblocks as usize)
+    }
+
+    /// Whether the block at `addr` (a block start of a chunk in use) holds an
+    /// object.
+    #[inline]
+    fn block_allocated(addr: usize) -> bool {
+        // SAFETY: `addr` is a block start inside a chunk in use, so its first
+        // word is readable; allocated blocks have a non-null info word there.
+        unsafe { !(*(addr as *const Header)).info.is_null() }
+    }
+
+    /// The live object starting exactly at `addr`, if any.
+    #[inline]
+    pub(super) fn object_at(&self, addr: usize) -> Option<*mut Header> {
+        if addr < self.lo || addr >= self.hi {
+            return None;
+        }
+        if let Some(base) = self.chunk_of(addr) {
+            let (bs, n) = Self::chunk_geometry(base);
+            let rel = (addr - base).checked_sub(FIRST_BLOCK)?;
+            if rel % bs != 0 || rel / bs >= n || !Self::block_allocated(addr) {
+                return None;
+            }
+            Some(addr as *mut Header)
+        } else if self.large.contains_key(&addr) {
+            Some(addr as *mut Header)
+        } else {
+            None
+        }
+    }
+
+    /// The live object whose block (small) or extent (large) contains `addr`.
+    #[inline]
+    pub(super) fn object_containing(&self, addr: usize) -> Option<*mut Header> {
+        if addr < self.lo || addr >= self.hi {
+            return None;
+        }
+        if let Some(base) = self.chunk_of(addr) {
+            let (bs, n) = Self::chunk_geometry(base);
+            let rel = (addr - base).checked_sub(FIRST_BLOCK)?;
+            let index = rel / bs;
+            if index >= n {
+                return None;
+            }
+            let start = base + FIRST_BLOCK + index * bs;
+            Self::block_allocated(start).then_some(start as *mut Header)
+        } else {
+            let (&start, &size) = self.large.range(..=addr).next_back()?;
+            (addr < start + size).then_some(start as *mut Header)
+        }
+    }
+
+    /// Whether `addr` lies in memory this space manages: a chunk in use or
+    /// spare, or a large object. (Memory already returned to the OS is not
+    /// tracked: a dangling pointer into it looks like an outside address.)
+    pub(super) fn owns(&self, addr: usize) -> bool {
+        let base = addr & !(CHUNK_SIZE - 1);
+        if self.spare.contains(&base) {
+            return true;
+        }
+        if addr < self.lo || addr >= self.hi {
+            return false;
+        }
+        self.chunk_of(addr).is_some()
+            || self.large.range(..=addr).next_back().is_some_and(|(&start, &size)| addr < start + size)
+    }
+
+    /// Calls `f(obj, capacity)` for every live object.
+    pub(super) fn walk(&self, f: &mut dyn FnMut(*mut Header, usize)) {
+        for &base in &self.chunks {
+            let (bs, n) = Self::chunk_geometry(base);
+            for i in 0..n {
+                let block = base + FIRST_BLOCK + i * bs;
+                if Self::block_allocated(block) {
+                    f(block as *mut Header, bs);
+                }
+            }
+        }
+        for (&start, &size) in &self.large {
+            f(start as *mut Header, size);
+        }
+    }
+
+    /// Frees every unmarked object (running its drop hook), clears the mark
+    /// and pin bits of the others, rebuilds the free lists into `heads`
+    /// (in address order) and releases empty chunks.
+    pub(super) fn sweep(&mut self, heads: &[Cell<*mut FreeBlock>; NCLASSES]) -> SweepOutcome {
+        let mut out = SweepOutcome::default();
+        let mut new_heads: [*mut FreeBlock; NCLASSES] = [null_mut(); NCLASSES];
+        let mut kept = Vec::with_capacity(self.chunks.len());
+        let chunks = std::mem::take(&mut self.chunks);
+        // Chunks and blocks are visited in descending address order and
+        // pushed at the front of their lists, so the lists come out ascending.
+        for &base in chunks.iter().rev() {
+            let (bs, n) = Self::chunk_geometry(base);
+            // SAFETY: as in `chunk_geometry`.
+            let class = unsafe { (*(base as *const ChunkHeader)).class as usize };
+            let mut head: *mut FreeBlock = null_mut();
+            let mut tail: *mut FreeBlock = null_mut();
+            let mut live = 0;
+            for i in (0..n).rev() {
+                let block = base + FIRST_BLOCK + i * bs;
+                // SAFETY: every block of a chunk in use is either a live
+                // object (valid header, `info` a `&'static TypeInfo`) or a free
+                // block (first word zero). We free an object only if the mark
+                // phase did not reach it, so nothing live refers to it; its
+                // drop hook may only release Rust-heap resources the object
+                // owns. Turning the block into a free block writes its first
+                // two words, which are inside the block.
+                unsafe {
+                    let obj = block as *mut Header;
+                    let info = (*obj).info;
+                    if !info.is_null() {
+                        let f = (*obj).flags;
+                        if f & flags::MARK != 0 {
+                            (*obj).flags = f & !(flags::MARK | flags::PINNED);
+                            live += 1;
+                            continue;
+                        }
+                        if let Some(drop_hook) = (*info).drop {
+                            drop_hook(obj);
+                        }
+                        out.freed_objects += 1;
+                        out.freed_bytes += bs;
+                    }
+                    let free = block as *mut FreeBlock;
+                    free.write(FreeBlock { zero: 0, next: head });
+                    head = free;
+                    if tail.is_null() {
+                        tail = free;
+                    }
+                }
+            }
+            if live == 0 {
+                self.release_chunk(base);
+                continue;
+            }
+            out.live_objects += live;
+            out.live_bytes += live * bs;
+            kept.push(base);
+            if !head.is_null() {
+                // SAFETY: `tail` is the last free block of this chunk's list,
+                // written just above.
+                unsafe { (*tail).next = new_heads[class] };
+                new_heads[class] = head;
+            }
+        }
+        kept.reverse();
+        self.chunks = kept;
+        for (cell, head) in heads.iter().zip(new_heads) {
+            cell.set(head);
+        }
+
+        let mut freed_large = 0;
+        self.large.retain(|&start, &mut size| {
+            let obj = start as *mut Header;
+            // SAFETY: every entry of `large` is a live object of `size` bytes
+            // with a valid header; unmarked ones are unreachable (see above)
+            // and are freed with the layout they were allocated with.
+            unsafe {
+                let f = (*obj).flags;
+                if f & flags::MARK != 0 {
+                    (*obj).flags = f & !(flags::MARK | flags::PINNED);
+                    out.live_objects += 1;
+                    out.live_bytes += size;
+                    return true;
+                }
+                if let Some(drop_hook) = TypeInfo::of(obj).drop {
+                    drop_hook(obj);
+                }
+                dealloc(start as *mut u8, large_layout(size).expect("layout was valid at allocation"));
+            }
+            out.freed_objects += 1;
+            out.freed_bytes += size;
+            freed_large += size;
+            false
+        });
+        self.large_bytes -= freed_large;
+        self.recompute_bounds();
+        out
+    }
+
+    /// Keeps an empty chunk for reuse or returns it to the OS.
+    fn release_chunk(&mut self, base: usize) {
+        if self.spare.len() < MAX_SPARE_CHUNKS {
+            self.spare.push(base);
+        } else {
+            // SAFETY: `base` was allocated by `add_chunk` with `chunk_layout()`
+            // and holds no objects; it is no longer in `chunks`.
+            unsafe { dealloc(base as *mut u8, chunk_layout()) };
+        }
+    }
+
+    fn recompute_bounds(&mut self) {
+        let mut lo = usize::MAX;
+        let mut hi = 0;
+        if let (Some(&first), Some(&last)) = (self.chunks.first(), self.chunks.last()) {
+            lo = first;
+            hi = last + CHUNK_SIZE;
+        }
+        if let Some((&start, _)) = self.large.first_key_value() {
+            lo = lo.min(start);
+        }
+        // Large objects do not overlap, so the last one ends highest.
+        if let Some((&start, &size)) = self.large.last_key_value() {
+            hi = hi.max(start + size);
+        }
+        self.lo = lo;
+        self.hi = hi;
+    }
+}
+
+impl Drop for Space {
+    /// Frees every object (running drop hooks: the heap is going away with
+    /// the plugin) and returns all memory to the OS.
+    fn drop(&mut self) {
+        let mut dead = Vec::new();
+        self.walk(&mut |obj, _| dead.push(obj));
+        for obj in dead {
+            // SAFETY: `obj` is a live object; nothing can use it after the
+            // plugin is gone, and each hook runs once.
+            unsafe {
+                if let Some(drop_hook) = TypeInfo::of(obj).drop {
+                    drop_hook(obj);
+                }
+            }
+        }
+        for base in self.chunks.drain(..).chain(self.spare.drain(..)) {
+            // SAFETY: allocated by `add_chunk` with `chunk_layout()`, freed once.
+            unsafe { dealloc(base as *mut u8, chunk_layout()) };
+        }
+        for (start, size) in std::mem::take(&mut self.large) {
+            // SAFETY: allocated by `alloc_large` with this layout, freed once.
+            unsafe { dealloc(start as *mut u8, large_layout(size).expect("valid layout")) };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_table_is_tight() {
+        for size in (8..=MAX_SMALL).step_by(8) {
+            let c = class_of(size);
+            assert!(CLASS_SIZES[c] >= size);
+            assert!(c == 0 || CLASS_SIZES[c - 1] < size, "size {size} class {c}");
+        }
+        for w in CLASS_SIZES.windows(2) {
+            assert!(w[0] < w[1] && w[1] % 8 == 0);
+            // Below 64 bytes classes are one word apart; above, at most 25%.
+            assert!(w[1] - w[0] == 8 || w[1] * 4 <= w[0] * 5, "classes {w:?} too far apart");
+        }
+        assert_eq!(CLASS_SIZES[NCLASSES - 1], MAX_SMALL);
+    }
+
+    #[test]
+    fn chunk_lookup() {
+        let mut space = Space::new();
+        let head = space.add_chunk(class_of(48));
+        assert!(!head.is_null());
+        let base = head as usize - FIRST_BLOCK;
+        assert_eq!(base % CHUNK_SIZE, 0);
+        // Free blocks are not objects.
+        assert!(space.object_at(head as usize).is_none());
+        assert!(space.object_containing(head as usize + 8).is_none());
+        assert!(space.owns(head as usize));
+        assert!(space.owns(base + 3));
+        assert!(!space.owns(base + CHUNK_SIZE));
+        assert!(space.object_containing(base + 8).is_none(), "chunk header is not a block");
+    }
+}

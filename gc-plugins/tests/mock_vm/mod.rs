@@ -1,0 +1,434 @@
+//! A mock VM that drives a collector without the interpreter, in the manner
+//! of mmtk-core's `MockVM`: four object types with known layouts, a root
+//! source whose precise slots and conservative ranges the test controls, and
+//! a log of drop hooks.
+//!
+//! It talks to the collector only through `dyn GcPlugin`, so other plugins'
+//! test suites can include this module (`#[path = ...] mod mock_vm;`). Every
+//! accessor checks `is_heap_object` before touching an object, which makes
+//! the accessors safe to call with any pointer the test holds: a stale one
+//! fails the check instead of reading freed memory. Addresses are valid until
+//! the next allocation or collection; tests that keep them across one rely on
+//! a non-moving collector or on pinning.
+//!
+//! Layouts (words of 8 bytes after the 16-byte header):
+//!
+//! ```text
+//!   Node   | header | id | f0 | f1 | f2 |                 48 bytes, drop hook
+//!   Array  | header | id | len | item 0 .. item len-1 |   32 + 8*len, drop hook
+//!   Leaf   | header | id | payload |                     32 bytes, no refs, drop hook
+//!   Blob   | header | id | words | words x 8 bytes |     32 + 8*words, no refs, no drop
+//! ```
+
+#![allow(dead_code)]
+
+pub mod shadow;
+
+use std::cell::{Cell, RefCell};
+
+use skiff_gc::conservative::current_sp;
+use skiff_gc::{flags, CollectKind, GcPlugin, GcStats, Header, RootSource, Tracer, TypeInfo};
+
+pub const KIND_NODE: u32 = 1;
+pub const KIND_ARRAY: u32 = 2;
+pub const KIND_LEAF: u32 = 3;
+pub const KIND_BLOB: u32 = 4;
+
+pub const NODE_FIELDS: usize = 3;
+pub const NODE_SIZE: usize = 48;
+pub const LEAF_SIZE: usize = 32;
+/// Byte offset of the id word in every mock object.
+pub const ID_OFFSET: usize = 16;
+/// Byte offset of a node's first field.
+pub const NODE_FIELD0: usize = 24;
+const ARRAY_LEN: usize = 24;
+const ARRAY_ITEM0: usize = 32;
+const BLOB_WORDS: usize = 24;
+
+thread_local! {
+    static DROPPED: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+    static PINNED_SEEN: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Ids of objects whose drop hook ran on this thread since the last call.
+pub fn take_dropped() -> Vec<u64> {
+    DROPPED.with(|d| std::mem::take(&mut *d.borrow_mut()))
+}
+
+/// Ids of Node/Array objects that were traced while flagged PINNED, since the
+/// last call.
+pub fn take_pinned_seen() -> Vec<u64> {
+    PINNED_SEEN.with(|d| std::mem::take(&mut *d.borrow_mut()))
+}
+
+/// # Safety
+/// `obj` must be a live mock object.
+unsafe fn word(obj: *const Header, offset: usize) -> u64 {
+    // SAFETY: every mock object is at least 32 bytes and callers pass offsets
+    // inside it.
+    unsafe { (obj as *const u8).add(offset).cast::<u64>().read() }
+}
+
+/// # Safety
+/// `obj` must be a live mock object being traced.
+unsafe fn note_pinned(obj: *const Header) {
+    // SAFETY: the caller passes a live object.
+    unsafe {
+        if (*obj).flags & flags::PINNED != 0 {
+            let id = word(obj, ID_OFFSET);
+            PINNED_SEEN.with(|p| p.borrow_mut().push(id));
+        }
+    }
+}
+
+/// # Safety
+/// `obj` must be a live mock object with an id.
+unsafe fn record_drop(obj: *mut Header) {
+    // SAFETY: the collector calls drop hooks on objects it is freeing, which
+    // are still intact.
+    let id = unsafe { word(obj, ID_OFFSET) };
+    DROPPED.with(|d| d.borrow_mut().push(id));
+}
+
+/// # Safety
+/// `obj` must be a live Node (the collector calls this through its `TypeInfo`).
+unsafe fn node_size(_obj: *const Header) -> usize {
+    NODE_SIZE
+}
+
+/// # Safety
+/// `obj` must be a live Node (the collector calls this through its `TypeInfo`).
+unsafe fn node_trace(obj: *mut Header, tracer: &mut dyn Tracer) {
+    // SAFETY: the collector traces live nodes only.
+    unsafe { note_pinned(obj) };
+    tracer.visit_range((obj as *mut u8).wrapping_add(NODE_FIELD0).cast(), NODE_FIELDS);
+}
+
+/// # Safety
+/// `obj` must be a live Array (the collector calls this through its `TypeInfo`).
+unsafe fn array_size(obj: *const Header) -> usize {
+    // SAFETY: live array.
+    ARRAY_ITEM0 + 8 * unsafe { word(obj, ARRAY_LEN) } as usize
+}
+
+/// # Safety
+/// `obj` must be a live Array (the collector calls this through its `TypeInfo`).
+unsafe fn array_trace(obj: *mut Header, tracer: &mut dyn Tracer) {
+    // SAFETY: live array.
+    let len = unsafe {
+        note_pinned(obj);
+        word(obj, ARRAY_LEN) as usize
+    };
+    tracer.visit_range((obj as *mut u8).wrapping_add(ARRAY_ITEM0).cast(), len);
+}
+
+/// # Safety
+/// `obj` must be a live Leaf (the collector calls this through its `TypeInfo`).
+unsafe fn leaf_size(_obj: *const Header) -> usize {
+    LEAF_SIZE
+}
+
+/// # Safety
+/// `obj` must be a live Leaf or Blob (the collector calls this through its `TypeInfo`).
+unsafe fn no_trace(_obj: *mut Header, _tracer: &mut dyn Tracer) {}
+
+/// # Safety
+/// `obj` must be a live Blob (the collector calls this through its `TypeInfo`).
+unsafe fn blob_size(obj: *const Header) -> usize {
+    // SAFETY: live blob.
+    32 + 8 * unsafe { word(obj, BLOB_WORDS) } as usize
+}
+
+pub static NODE: TypeInfo = TypeInfo {
+    name: "Node",
+    kind: KIND_NODE,
+    has_refs: true,
+    size_of: node_size,
+    trace: node_trace,
+    drop: Some(record_drop),
+};
+
+pub static ARRAY: TypeInfo = TypeInfo {
+    name: "Array",
+    kind: KIND_ARRAY,
+    has_refs: true,
+    size_of: array_size,
+    trace: array_trace,
+    drop: Some(record_drop),
+};
+
+pub static LEAF: TypeInfo = TypeInfo {
+    name: "Leaf",
+    kind: KIND_LEAF,
+    has_refs: false,
+    size_of: leaf_size,
+    trace: no_trace,
+    drop: Some(record_drop),
+};
+
+pub static BLOB: TypeInfo = TypeInfo {
+    name: "Blob",
+    kind: KIND_BLOB,
+    has_refs: false,
+    size_of: blob_size,
+    trace: no_trace,
+    drop: None,
+};
+
+/// The mock VM's roots: precise slots and conservative ranges the test
+/// controls, plus optionally the real native stack from the current stack
+/// pointer up to an address the test chooses.
+#[derive(Default)]
+pub struct MockRoots {
+    pub slots: RefCell<Vec<u64>>,
+    pub ranges: RefCell<Vec<(usize, usize)>>,
+    pub stack_top: Cell<Option<usize>>,
+}
+
+impl RootSource for MockRoots {
+    fn precise_roots(&self, tracer: &mut dyn Tracer) {
+        let mut slots = self.slots.borrow_mut();
+        let base = slots.as_mut_ptr();
+        for i in 0..slots.len() {
+            tracer.visit(base.wrapping_add(i));
+        }
+    }
+
+    fn conservative_ranges(&self, visit: &mut dyn FnMut(*const u64, *const u64)) {
+        for &(lo, hi) in self.ranges.borrow().iter() {
+            visit(lo as *const u64, hi as *const u64);
+        }
+        if let Some(top) = self.stack_top.get() {
+            visit(current_sp() as *const u64, top as *const u64);
+        }
+    }
+}
+
+/// A collector plus the mock roots, with safe accessors for mock objects.
+pub struct MockVm {
+    pub gc: Box<dyn GcPlugin>,
+    pub roots: MockRoots,
+}
+
+impl MockVm {
+    pub fn new(gc: Box<dyn GcPlugin>) -> MockVm {
+        MockVm { gc, roots: MockRoots::default() }
+    }
+
+    fn alloc(&self, info: &'static TypeInfo, size: usize, id: u64) -> *mut Header {
+        // SAFETY: mock sizes are multiples of 8, at least 32, and exactly what
+        // `size_of` reports once the length word is written below.
+        let obj = unsafe { self.gc.alloc(info, size, &self.roots) };
+        assert!(!obj.is_null(), "out of memory allocating {} ({size} bytes)", info.name);
+        // SAFETY: a fresh object of `size >= 32` bytes.
+        unsafe { (obj as *mut u8).add(ID_OFFSET).cast::<u64>().write(id) };
+        obj
+    }
+
+    pub fn alloc_node(&self, id: u64) -> *mut Header {
+        self.alloc(&NODE, NODE_SIZE, id)
+    }
+
+    pub fn alloc_leaf(&self, id: u64) -> *mut Header {
+        self.alloc(&LEAF, LEAF_SIZE, id)
+    }
+
+    pub fn alloc_array(&self, id: u64, len: usize) -> *mut Header {
+        let obj = self.alloc(&ARRAY, ARRAY_ITEM0 + 8 * len, id);
+        // SAFETY: fresh array of 32 + 8*len bytes.
+        unsafe { (obj as *mut u8).add(ARRAY_LEN).cast::<u64>().write(len as u64) };
+        obj
+    }
+
+    pub fn alloc_blob(&self, id: u64, words: usize) -> *mut Header {
+        let obj = self.alloc(&BLOB, 32 + 8 * words, id);
+        // SAFETY: fresh blob of 32 + 8*words bytes.
+        unsafe { (obj as *mut u8).add(BLOB_WORDS).cast::<u64>().write(words as u64) };
+        obj
+    }
+
+    /// Panics unless `obj` is a live object of the collector's heap.
+    #[track_caller]
+    pub fn check_live(&self, obj: *const Header) {
+        assert!(self.gc.is_heap_object(obj as usize), "{:#x} is not a live heap object", obj as usize);
+    }
+
+    #[track_caller]
+    fn read(&self, obj: *const Header, offset: usize) -> u64 {
+        self.check_live(obj);
+        assert!(offset + 8 <= self.size(obj));
+        // SAFETY: checked live and in bounds just above.
+        unsafe { word(obj, offset) }
+    }
+
+    #[track_caller]
+    pub fn info(&self, obj: *const Header) -> &'static TypeInfo {
+        self.check_live(obj);
+        // SAFETY: live object.
+        unsafe { TypeInfo::of(obj) }
+    }
+
+    #[track_caller]
+    pub fn size(&self, obj: *const Header) -> usize {
+        let info = self.info(obj);
+        // SAFETY: live object of type `info`.
+        unsafe { (info.size_of)(obj) }
+    }
+
+    #[track_caller]
+    pub fn id(&self, obj: *const Header) -> u64 {
+        self.read(obj, ID_OFFSET)
+    }
+
+    #[track_caller]
+    pub fn kind(&self, obj: *const Header) -> u32 {
+        self.info(obj).kind
+    }
+
+    #[track_caller]
+    pub fn flags(&self, obj: *const Header) -> usize {
+        self.check_live(obj);
+        // SAFETY: live object.
+        unsafe { (*obj).flags }
+    }
+
+    /// Number of reference fields of a mock object.
+    #[track_caller]
+    pub fn nfields(&self, obj: *const Header) -> usize {
+        match self.kind(obj) {
+            KIND_NODE => NODE_FIELDS,
+            KIND_ARRAY => self.read(obj, ARRAY_LEN) as usize,
+            _ => 0,
+        }
+    }
+
+    #[track_caller]
+    fn field_offset(&self, obj: *const Header, i: usize) -> usize {
+        let n = self.nfields(obj);
+        assert!(i < n, "field {i} of an object with {n} fields");
+        match self.kind(obj) {
+            KIND_NODE => NODE_FIELD0 + 8 * i,
+            _ => ARRAY_ITEM0 + 8 * i,
+        }
+    }
+
+    /// The raw word in field `i`.
+    #[track_caller]
+    pub fn field(&self, obj: *const Header, i: usize) -> u64 {
+        let off = self.field_offset(obj, i);
+        self.read(obj, off)
+    }
+
+    /// All reference fields' raw words (one liveness check for all).
+    #[track_caller]
+    pub fn fields(&self, obj: *const Header) -> Vec<u64> {
+        let n = self.nfields(obj);
+        let first = if self.kind(obj) == KIND_NODE { NODE_FIELD0 } else { ARRAY_ITEM0 };
+        // SAFETY: `nfields` checked that `obj` is live; its fields are the
+        // `n` words from `first`, inside the object.
+        (0..n).map(|i| unsafe { word(obj, first + 8 * i) }).collect()
+    }
+
+    /// Stores `target` (null or a live object) into field `i`.
+    #[track_caller]
+    pub fn set_field(&self, obj: *mut Header, i: usize, target: *mut Header) {
+        if !target.is_null() {
+            self.check_live(target);
+        }
+        self.set_field_raw(obj, i, target as u64);
+    }
+
+    /// Stores any word into field `i` (to build corrupt heaps on purpose).
+    #[track_caller]
+    pub fn set_field_raw(&self, obj: *mut Header, i: usize, value: u64) {
+        let off = self.field_offset(obj, i);
+        // SAFETY: `field_offset` checked that `obj` is live and the field is
+        // inside it. No write barrier: the mock targets barrier-free plugins
+        // or calls it below.
+        unsafe { (obj as *mut u8).add(off).cast::<u64>().write(value) };
+        if self.gc.fast_paths().barrier != skiff_gc::Barrier::None {
+            // SAFETY: `obj` is live.
+            unsafe { self.gc.write_barrier_slow(obj) };
+        }
+    }
+
+    /// Roots `obj` in a new precise slot; returns the slot's index.
+    pub fn push_root(&self, obj: *mut Header) -> usize {
+        let mut slots = self.roots.slots.borrow_mut();
+        slots.push(obj as u64);
+        slots.len() - 1
+    }
+
+    pub fn root(&self, i: usize) -> *mut Header {
+        self.roots.slots.borrow()[i] as *mut Header
+    }
+
+    pub fn set_root(&self, i: usize, obj: *mut Header) {
+        self.roots.slots.borrow_mut()[i] = obj as u64;
+    }
+
+    /// Removes root slot `i`, moving the last slot into its place.
+    pub fn swap_remove_root(&self, i: usize) {
+        self.roots.slots.borrow_mut().swap_remove(i);
+    }
+
+    pub fn root_count(&self) -> usize {
+        self.roots.slots.borrow().len()
+    }
+
+    pub fn clear_roots(&self) {
+        self.roots.slots.borrow_mut().clear();
+    }
+
+    /// Scans the words of `buf` conservatively in every collection until
+    /// [`clear_ranges`](Self::clear_ranges). `buf` must outlive that.
+    pub fn add_range(&self, buf: &[u64]) {
+        let lo = buf.as_ptr() as usize;
+        self.roots.ranges.borrow_mut().push((lo, lo + 8 * buf.len()));
+    }
+
+    pub fn clear_ranges(&self) {
+        self.roots.ranges.borrow_mut().clear();
+    }
+
+    pub fn collect(&self) {
+        self.gc.collect(CollectKind::Full, &self.roots);
+    }
+
+    pub fn register_finalizer(&self, obj: *mut Header) {
+        self.check_live(obj);
+        // SAFETY: live object of this heap.
+        unsafe { self.gc.register_finalizer(obj) };
+    }
+
+    pub fn pop_finalizable(&self) -> Option<*mut Header> {
+        self.gc.pop_finalizable()
+    }
+
+    pub fn stats(&self) -> GcStats {
+        self.gc.stats()
+    }
+}
+
+/// splitmix64: a small deterministic PRNG for randomized tests.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (n > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// True with probability `percent`%.
+    pub fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
