@@ -1,0 +1,5 @@
+# ends with uncaught StopIteration from next()
+it = iter([1])
+print(next(it))
+print(next(it, 'fallback'))
+next(it)

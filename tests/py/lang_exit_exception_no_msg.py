@@ -1,0 +1,4 @@
+class Quiet(Exception):
+    pass
+print("raising bare class")
+raise Quiet

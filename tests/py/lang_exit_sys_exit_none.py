@@ -1,0 +1,3 @@
+import sys
+print("exit with None is success")
+sys.exit()

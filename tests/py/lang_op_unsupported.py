@@ -1,0 +1,35 @@
+def show(fn):
+    try:
+        print("ok", fn())
+    except TypeError as e:
+        print(type(e).__name__ + ":", e)
+
+show(lambda: 1 + "a")
+show(lambda: "a" + 1)
+show(lambda: [1] + (2,))
+show(lambda: 1 - "a")
+show(lambda: "a" * "b")
+show(lambda: "a" * 2.0)
+show(lambda: [] * [])
+show(lambda: None + 1)
+show(lambda: {} + {})
+show(lambda: 1 / "x")
+show(lambda: 2 ** "x")
+show(lambda: 1 < "a")
+show(lambda: [] < ())
+show(lambda: None > None)
+show(lambda: -"a")
+show(lambda: ~1.5)
+show(lambda: +[])
+show(lambda: 5 % [])
+show(lambda: 1 @ 2)
+show(lambda: 1 << 1.0)
+show(lambda: 1 & 1.0)
+show(lambda: {1} | [2])
+class Foo:
+    pass
+show(lambda: Foo() + Foo())
+show(lambda: Foo() < Foo())
+show(lambda: abs("x"))
+show(lambda: len(5))
+show(lambda: len(Foo()))

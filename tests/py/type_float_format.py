@@ -1,0 +1,15 @@
+# float format specs
+x = 3.14159265
+print(format(x, '.2f'), format(x, '.0f'), format(x, '10.3f'), format(x, '<10.3f') + '|')
+print(format(x, 'e'), format(x, '.2e'), format(12345.678, 'E'), format(0.000123, '.1e'))
+print(format(x, 'g'), format(1234567.0, 'g'), format(0.00001234, 'g'), format(123.0, 'g'))
+print(format(1e-5, 'g'), format(1e16, 'g'), format(100000.0, 'g'), format(1000000.0, 'g'))
+print(format(0.25, '%'), format(0.125, '.1%'), format(1.0, '.0%'))
+print(format(x, '+.3f'), format(-x, '+.3f'), format(x, ' .2f'), format(1234567.891, ',.2f'))
+print(format(1234567.891, '_.1f'), format(x, '08.3f'), format(-x, '08.3f'), format(x, '^12.2f') + '|')
+print(format(2.5, ''), format(2.0, ''), format(1e20, ''), format(0.1, 'f'))
+print(format(float('inf'), '.2f'), format(float('nan'), 'e'), format(-float('inf'), '8.1f'))
+print(format(2.5, '.0f'), format(3.5, '.0f'), format(0.5, '.0f'))
+print(f'{x:.4f}', f'{x:*>10.2f}', f'{1e10:.3g}', f'{x!r}', f'{-0.0:.1f}')
+print('%.3f' % x, '%e' % x, '%g' % 0.0001, '%10.2f|' % x, '%-10.2f|' % x, '%5.1f%%' % 50.0)
+print(str(1.0), '%s' % 1.25, '%r' % 0.1, '{:.3}'.format(x), '{:.10}'.format(1.5))

@@ -1,0 +1,12 @@
+# int() parsing
+print(int('123'), int('-123'), int('+7'), int(' 42 '), int('\t9\n'))
+print(int('ff', 16), int('FF', 16), int('0xff', 16), int('0xff', 0))
+print(int('777', 8), int('0o777', 0), int('1010', 2), int('0b1010', 0))
+print(int('z', 36), int('10', 36))
+print(int('1_000_000'), int('0_1', 8))
+print(int(3.9), int(-3.9), int(0.5), int(-0.5), int(1e20))
+print(int(True), int(False), int())
+print(int('000123'), int('0'), int('-0'))
+print(int('123456789012345678901234567890'))
+print(int(' -99999999999999999999 '))
+print(int(2 ** 70))

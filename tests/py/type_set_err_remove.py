@@ -1,0 +1,6 @@
+# ends with uncaught KeyError from set.remove
+s = {1, 2, 3}
+s.remove(2)
+print(s)
+s.remove(2)
+print('unreachable')
