@@ -31,6 +31,7 @@ pub mod plugin;
 pub mod conservative;
 pub mod marksweep;
 pub mod verify;
+pub mod barriercheck;
 
 pub use header::{Header, TypeInfo, Tracer, flags, is_reference_word};
 pub use plugin::{Barrier, CollectKind, FastPaths, GcConfig, GcPlugin, GcStats, RootSource};

@@ -1,0 +1,90 @@
+//! The `skiff` command line.
+
+use std::process::exit;
+
+const USAGE: &str = "usage: skiff [option] ... [-c cmd | file | --dis file] [arg] ...
+Options:
+  -c cmd       program passed in as string
+  --dis file   print the bytecode of every code object in file
+  --gc NAME    garbage collector: marksweep, barriercheck (also SKIFF_GC)
+  --version    print the version and exit
+  -h, --help   print this help and exit
+Environment:
+  SKIFF_GC          collector name
+  SKIFF_GC_STRESS=N collect every N allocations
+  SKIFF_GC_VERIFY=1 verify the heap after every collection";
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let mut config = skiff::Config::default();
+    if let Err(e) = config.apply_env() { eprintln!("skiff: {e}"); exit(2); }
+    let mut i = 1;
+    let mut command: Option<String> = None;
+    let mut script: Option<String> = None;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "-h" | "--help" => { println!("{USAGE}"); return; }
+            "--version" | "-V" => { println!("skiff {} (Python 3.11 compatible)", env!("CARGO_PKG_VERSION")); return; }
+            "-c" => {
+                let Some(c) = args.get(i + 1) else { eprintln!("Argument expected for the -c option\n{USAGE}"); exit(2) };
+                command = Some(c.clone());
+                config.argv = std::iter::once("-c".to_string()).chain(args[i + 2..].iter().cloned()).collect();
+                break;
+            }
+            "--dis" => {
+                let Some(f) = args.get(i + 1) else { eprintln!("Argument expected for the --dis option"); exit(2) };
+                match skiff::disassemble_file(f) {
+                    Ok(s) => { print!("{s}"); return; }
+                    Err(e) => { eprintln!("{e}"); exit(1); }
+                }
+            }
+            "--gc" => {
+                let Some(g) = args.get(i + 1) else { eprintln!("Argument expected for the --gc option"); exit(2) };
+                config.gc = g.clone();
+                i += 2;
+                continue;
+            }
+            _ if a.starts_with("--gc=") => { config.gc = a[5..].to_string(); i += 1; continue; }
+            _ if a.starts_with('-') && a.len() > 1 => {
+                eprintln!("Unknown option: {a}\n{USAGE}");
+                exit(2);
+            }
+            _ => {
+                script = Some(a.to_string());
+                config.argv = args[i..].to_vec();
+                break;
+            }
+        }
+    }
+    let dir = match &script {
+        Some(s) => std::path::Path::new(s).parent().map(|p| p.to_string_lossy().to_string()).filter(|p| !p.is_empty()).unwrap_or_else(|| ".".into()),
+        None => ".".into(),
+    };
+    config.path = vec![dir];
+    if script.is_none() && command.is_none() {
+        eprintln!("skiff: no script given (the interactive prompt is not supported)\n{USAGE}");
+        exit(2);
+    }
+    if let Some(s) = &script {
+        if !std::path::Path::new(s).exists() {
+            eprintln!("skiff: can't open file '{s}': [Errno 2] No such file or directory");
+            exit(2);
+        }
+    }
+    // Run on a thread with a large stack: deep native recursion is bounded by
+    // the stack guard, and a big stack lets legitimate nesting go deep.
+    let child = std::thread::Builder::new().stack_size(256 << 20).spawn(move || {
+        let mut vm = match skiff::new_vm(&config) {
+            Ok(vm) => vm,
+            Err(e) => { eprintln!("skiff: {e}"); return 2; }
+        };
+        match (&command, &script) {
+            (Some(c), _) => skiff::run_source(&mut vm, c, "<string>"),
+            (_, Some(s)) => skiff::run_file(&mut vm, s),
+            _ => 2,
+        }
+    }).expect("spawn the interpreter thread");
+    let code = child.join().unwrap_or(70);
+    exit(code);
+}

@@ -1,0 +1,19 @@
+//! skiff-stdlib: the `builtins` module's functions and the native modules
+//! (`sys`, `math`, `time`, `gc`). `install(vm)` registers them all.
+
+pub mod builtins;
+pub mod sys;
+pub mod math;
+pub mod time;
+pub mod gc;
+
+use skiff_vm::Vm;
+
+/// Installs the builtins and registers the native modules with the VM.
+pub fn install(vm: &mut Vm) {
+    builtins::init(vm);
+    vm.register_native_module("sys", sys::init);
+    vm.register_native_module("math", math::init);
+    vm.register_native_module("time", time::init);
+    vm.register_native_module("gc", gc::init);
+}

@@ -1,0 +1,391 @@
+//! Start-up: creates `type`, `object`, every builtin class and exception
+//! class, the interned-name table, and the methods of `object`, `type`,
+//! `BaseException` and generators. Other types' methods are added by
+//! `types::init`; the `builtins` module functions by skiff-stdlib.
+
+use crate::call::ArgParser;
+use crate::heap::*;
+use crate::names::N;
+use crate::object::cf;
+use crate::value::Value;
+use crate::vm::{Exc, NativeFn, PyResult, Ty, Vm};
+
+pub fn bootstrap(vm: &mut Vm) {
+    // type and object first: type's class is itself.
+    let d_type = vm.new_dict();
+    let d_obj = vm.new_dict();
+    let empty = vm.alloc_tuple(0);
+    vm.r.empty_tuple.set(empty);
+    let type_cls = vm.alloc_class(Value::NULL, "type", empty, d_type, Kind::Instance);
+    obj::<ObjHead>(type_cls).cls = type_cls;
+    barrier(type_cls);
+    vm.r.types[Ty::Type as usize].set(type_cls);
+    let obj_cls = vm.alloc_class(type_cls, "object", empty, d_obj, Kind::Instance);
+    vm.r.types[Ty::Object as usize].set(obj_cls);
+    let mro_o = vm.new_tuple(&[obj_cls]);
+    set_field!(obj_cls, ClassL, mro, mro_o);
+    let bases_t = vm.new_tuple(&[obj_cls]);
+    set_field!(type_cls, ClassL, bases, bases_t);
+    let mro_t = vm.new_tuple(&[type_cls, obj_cls]);
+    set_field!(type_cls, ClassL, mro, mro_t);
+
+    for &t in Ty::ALL {
+        if matches!(t, Ty::Type | Ty::Object) { continue; }
+        let base = match t { Ty::Bool => vm.ty(Ty::Int), _ => obj_cls };
+        let layout = match t { Ty::List => Kind::List, Ty::Dict => Kind::Dict, Ty::Set => Kind::Set, _ => Kind::Instance };
+        let c = make_builtin_class(vm, t.py_name(), base, layout);
+        vm.r.types[t as usize].set(c);
+    }
+    for &n in N::ALL {
+        let v = vm.intern(n.as_str());
+        vm.r.names[n as usize].set(v);
+    }
+    let es = vm.new_str("");
+    vm.r.empty_str.set(es);
+    let shape = vm.alloc(Kind::Shape, Value::NULL, std::mem::size_of::<ShapeL>());
+    vm.r.root_shape.set(shape);
+    let builtins_str = vm.new_str("builtins");
+    for &t in Ty::ALL {
+        set_field!(vm.ty(t), ClassL, module, builtins_str);
+    }
+    for &e in Exc::ALL {
+        let base = if e == Exc::BaseException { obj_cls } else { vm.exc_type(e.base()) };
+        let c = make_builtin_class(vm, e.py_name(), base, Kind::Instance);
+        obj::<ClassL>(c).flags |= cf::EXC;
+        set_field!(c, ClassL, module, builtins_str);
+        vm.r.excs[e as usize].set(c);
+    }
+    let modules = vm.new_dict();
+    vm.r.modules.set(modules);
+    let bd = vm.new_dict();
+    vm.r.builtins.set(bd);
+
+    init_object_methods(vm);
+    init_exception_methods(vm);
+    init_generator_methods(vm);
+    crate::types::init(vm);
+
+    // Builtins that name the builtin classes and exceptions.
+    for &t in Ty::ALL {
+        let c = vm.ty(t);
+        let name = t.py_name();
+        if matches!(t, Ty::Misc | Ty::TextFile | Ty::BinaryFile) || name.contains('_') && !matches!(t, Ty::Object) { continue; }
+        if matches!(t, Ty::Function | Ty::Method | Ty::Code | Ty::Frame | Ty::Module | Ty::Cell | Ty::Traceback | Ty::Generator | Ty::NoneType | Ty::EllipsisType | Ty::NotImplementedType) { continue; }
+        vm.dict_set_str(bd, name, c);
+    }
+    for &e in Exc::ALL {
+        let c = vm.exc_type(e);
+        vm.dict_set_str(bd, e.py_name(), c);
+    }
+    vm.dict_set_str(bd, "EnvironmentError", vm.exc_type(Exc::OSError));
+    vm.dict_set_str(bd, "IOError", vm.exc_type(Exc::OSError));
+    vm.dict_set_str(bd, "None", Value::NONE);
+    vm.dict_set_str(bd, "Ellipsis", Value::ELLIPSIS);
+    vm.dict_set_str(bd, "NotImplemented", Value::NOT_IMPLEMENTED);
+    vm.dict_set_str(bd, "True", Value::TRUE);
+    vm.dict_set_str(bd, "False", Value::FALSE);
+    vm.dict_set_str(bd, "__debug__", Value::TRUE);
+    let bc = vm.new_builtin("__build_class__", |vm, a, k| vm.build_class(a, k), Value::NULL);
+    vm.dict_set_str(bd, "__build_class__", bc);
+    vm.dict_set_str(bd, "__name__", builtins_str);
+}
+
+fn make_builtin_class(vm: &mut Vm, name: &str, base: Value, layout: Kind) -> Value {
+    let d = vm.new_dict();
+    let bases = vm.new_tuple(&[base]);
+    let c = vm.alloc_class(vm.ty(Ty::Type), name, bases, d, layout);
+    let base_mro = tuple_slice(obj::<ClassL>(base).mro).to_vec();
+    let mut mro = vec![c];
+    mro.extend(base_mro);
+    let m = vm.new_tuple(&mro);
+    set_field!(c, ClassL, mro, m);
+    let nm = vm.n_or_str("__doc__");
+    let _ = nm;
+    c
+}
+
+impl Vm {
+    fn n_or_str(&mut self, s: &str) -> Value { self.intern(s) }
+
+    /// Adds a native method to a class.
+    pub fn add_method(&mut self, cls: Value, name: &str, f: NativeFn) {
+        let b = self.new_builtin(name, f, Value::NULL);
+        let qn = format!("{}.{}", self.class_name(cls), name);
+        let q = self.new_str(&qn);
+        set_field!(b, BuiltinL, qualname, q);
+        let d = obj::<ClassL>(cls).dict;
+        self.dict_set_str(d, name, b);
+    }
+    pub fn add_ty_method(&mut self, t: Ty, name: &str, f: NativeFn) {
+        let c = self.ty(t);
+        self.add_method(c, name, f);
+    }
+    /// Adds a classmethod/staticmethod wrapper around a native.
+    pub fn add_static(&mut self, cls: Value, name: &str, f: NativeFn, classmethod: bool) {
+        let b = self.new_builtin(name, f, Value::NULL);
+        let (k, t) = if classmethod { (Kind::ClassMethod, Ty::ClassMethod) } else { (Kind::StaticMethod, Ty::StaticMethod) };
+        let w = self.new_obj4(k, self.ty(t), [b, Value::NULL, Value::NULL, Value::NULL]);
+        let d = obj::<ClassL>(cls).dict;
+        self.dict_set_str(d, name, w);
+    }
+    /// Adds a function to the builtins module.
+    pub fn add_builtin(&mut self, name: &str, f: NativeFn) {
+        let b = self.new_builtin(name, f, Value::NULL);
+        let d = self.r.builtins.get();
+        self.dict_set_str(d, name, b);
+    }
+    /// Adds a native function to a module dict.
+    pub fn add_module_fn(&mut self, d: Value, name: &str, f: NativeFn) {
+        let b = self.new_builtin(name, f, Value::NULL);
+        self.dict_set_str(d, name, b);
+    }
+}
+
+fn arg_error(vm: &mut Vm, msg: &str) -> crate::vm::PyErr { vm.new_exc(Exc::TypeError, msg) }
+
+fn init_object_methods(vm: &mut Vm) {
+    let o = vm.ty(Ty::Object);
+    vm.add_static(o, "__new__", |vm, a, k| {
+        if a.is_empty() || !vm.is_class(a[0]) { return Err(arg_error(vm, "object.__new__(X): X is not a type object")); }
+        vm.default_new(a[0], &a[1..], k)
+    }, false);
+    vm.add_method(o, "__init__", |_vm, _a, _k| Ok(Value::NONE));
+    vm.add_method(o, "__repr__", |vm, a, _k| {
+        let v = a[0];
+        let cls = vm.type_of(v);
+        let module = obj::<ClassL>(cls).module;
+        let qn = str_ref(obj::<ClassL>(cls).qualname).to_string();
+        let name = if vm.is_str(module) && str_ref(module) != "builtins" { format!("{}.{}", str_ref(module), qn) } else { qn };
+        Ok(vm.new_str(&format!("<{} object at {:#x}>", name, v.0)))
+    });
+    vm.add_method(o, "__str__", |vm, a, _k| vm.repr(a[0]));
+    vm.add_method(o, "__hash__", |vm, a, _k| Ok(vm.new_int(crate::ops::identity_hash(a[0]))));
+    vm.add_method(o, "__eq__", |_vm, a, _k| Ok(if a[0] == a[1] { Value::TRUE } else { Value::NOT_IMPLEMENTED }));
+    vm.add_method(o, "__ne__", |vm, a, _k| {
+        let r = vm.compare(a[0], a[1], crate::bytecode::CmpOp::Eq)?;
+        if r == Value::NOT_IMPLEMENTED { return Ok(r); }
+        let t = vm.truthy(r)?;
+        Ok(Value::bool(!t))
+    });
+    for name in ["__lt__", "__le__", "__gt__", "__ge__"] {
+        vm.add_method(o, name, |_vm, _a, _k| Ok(Value::NOT_IMPLEMENTED));
+    }
+    vm.add_method(o, "__getattribute__", |vm, a, _k| {
+        if a.len() != 2 || !vm.is_str(a[1]) { return Err(arg_error(vm, "attribute name must be string")); }
+        let n = vm.intern(str_ref(a[1]));
+        match vm.generic_getattr(a[0], n)? { Some(v) => Ok(v), None => Err(vm.attr_error(a[0], n)) }
+    });
+    vm.add_method(o, "__setattr__", |vm, a, _k| {
+        if a.len() != 3 || !vm.is_str(a[1]) { return Err(arg_error(vm, "attribute name must be string")); }
+        let n = vm.intern(str_ref(a[1]));
+        vm.generic_setattr(a[0], n, a[2])?;
+        Ok(Value::NONE)
+    });
+    vm.add_method(o, "__delattr__", |vm, a, _k| {
+        if a.len() != 2 || !vm.is_str(a[1]) { return Err(arg_error(vm, "attribute name must be string")); }
+        let n = vm.intern(str_ref(a[1]));
+        vm.generic_delattr(a[0], n)?;
+        Ok(Value::NONE)
+    });
+    vm.add_method(o, "__format__", |vm, a, _k| {
+        if a.len() == 2 && vm.is_str(a[1]) && !str_ref(a[1]).is_empty() {
+            let tn = vm.type_name(a[0]);
+            return Err(vm.new_exc(Exc::TypeError, &format!("unsupported format string passed to {tn}.__format__")));
+        }
+        vm.to_str(a[0])
+    });
+    vm.add_method(o, "__init_subclass__", |_vm, _a, _k| Ok(Value::NONE));
+    vm.add_method(o, "__dir__", |vm, a, _k| crate::specialattrs::dir_of(vm, a[0]));
+    vm.add_method(o, "__reduce_ex__", |vm, _a, _k| Err(vm.new_exc(Exc::TypeError, "cannot pickle object yet")));
+
+    let t = vm.ty(Ty::Type);
+    vm.add_static(t, "__new__", |vm, a, k| {
+        let p = ArgParser::new("type", a, k);
+        if p.pos.len() == 2 { return Ok(vm.type_of(p.pos[1])); }
+        if p.pos.len() != 4 { return Err(arg_error(vm, "type() takes 1 or 3 arguments")); }
+        let (meta, name, bases, ns) = (p.pos[0], p.pos[1], p.pos[2], p.pos[3]);
+        if !vm.is_str(name) { return Err(arg_error(vm, "type.__new__() argument 1 must be str")); }
+        if !(bases.is_ref() && kind_of(bases) == Kind::Tuple) { return Err(arg_error(vm, "type.__new__() argument 2 must be tuple")); }
+        if !(ns.is_ref() && kind_of(ns) == Kind::Dict) { return Err(arg_error(vm, "type.__new__() argument 3 must be dict")); }
+        let n = str_ref(name).to_string();
+        vm.new_class(meta, &n, bases, ns)
+    }, false);
+    vm.add_method(t, "__init__", |_vm, _a, _k| Ok(Value::NONE));
+    vm.add_method(t, "__call__", |vm, a, k| {
+        if a.is_empty() { return Err(arg_error(vm, "descriptor '__call__' of 'type' object needs an argument")); }
+        vm.call_class(a[0], &a[1..], k)
+    });
+    vm.add_method(t, "__repr__", |vm, a, _k| {
+        let c = a[0];
+        let module = obj::<ClassL>(c).module;
+        let qn = str_ref(obj::<ClassL>(c).qualname).to_string();
+        let s = if vm.is_str(module) && str_ref(module) != "builtins" { format!("<class '{}.{}'>", str_ref(module), qn) } else { format!("<class '{qn}'>") };
+        Ok(vm.new_str(&s))
+    });
+    vm.add_method(t, "mro", |vm, a, _k| { let m = obj::<ClassL>(a[0]).mro; Ok(vm.new_list(&tuple_slice(m).to_vec())) });
+    vm.add_method(t, "__subclasses__", |vm, a, _k| {
+        let s = obj::<ClassL>(a[0]).extra;
+        Ok(if s.is_null() { vm.new_list(&[]) } else { vm.new_list(&list_slice(s).to_vec()) })
+    });
+    vm.add_method(t, "__instancecheck__", |vm, a, _k| Ok(Value::bool(vm.isinstance(a[1], a[0]))));
+    vm.add_method(t, "__subclasscheck__", |vm, a, _k| Ok(Value::bool(vm.is_class(a[1]) && vm.is_subclass(a[1], a[0]))));
+}
+
+fn init_exception_methods(vm: &mut Vm) {
+    let be = vm.exc_type(Exc::BaseException);
+    vm.add_method(be, "__init__", |vm, a, _k| {
+        let t = vm.new_tuple(&a[1..]);
+        vm.instance_set(a[0], vm.n(N::args), t)?;
+        Ok(Value::NONE)
+    });
+    vm.add_method(be, "__str__", |vm, a, _k| {
+        let args = vm.get_exc_attr(a[0], N::args);
+        let items = if args.is_ref() && kind_of(args) == Kind::Tuple { tuple_slice(args) } else { &[] };
+        match items.len() {
+            0 => Ok(vm.new_str("")),
+            1 => vm.to_str(items[0]),
+            _ => vm.repr(args),
+        }
+    });
+    vm.add_method(be, "__repr__", |vm, a, _k| {
+        let args = vm.get_exc_attr(a[0], N::args);
+        let name = vm.type_name(a[0]);
+        let items = if args.is_ref() && kind_of(args) == Kind::Tuple { tuple_slice(args) } else { &[] };
+        let inner = if items.len() == 1 { vm.repr_string(items[0])? } else {
+            let r = vm.repr_string(args)?;
+            r[1..r.len() - 1].trim_end_matches(',').to_string()
+        };
+        Ok(vm.new_str(&format!("{name}({inner})")))
+    });
+    vm.add_method(be, "with_traceback", |vm, a, _k| {
+        vm.instance_set(a[0], vm.n(N::traceback), a[1])?;
+        Ok(a[0])
+    });
+    let ke = vm.exc_type(Exc::KeyError);
+    vm.add_method(ke, "__str__", |vm, a, _k| {
+        let args = vm.get_exc_attr(a[0], N::args);
+        let items = if args.is_ref() && kind_of(args) == Kind::Tuple { tuple_slice(args) } else { &[] };
+        match items.len() {
+            0 => Ok(vm.new_str("")),
+            1 => vm.repr(items[0]),
+            _ => vm.repr(args),
+        }
+    });
+    // StopIteration.value, SystemExit.code: set from the first argument.
+    for (e, attr) in [(Exc::StopIteration, "value"), (Exc::SystemExit, "code")] {
+        let c = vm.exc_type(e);
+        let f: NativeFn = if attr == "value" {
+            |vm, a, _k| {
+                let t = vm.new_tuple(&a[1..]);
+                vm.instance_set(a[0], vm.n(N::args), t)?;
+                let v = a.get(1).copied().unwrap_or(Value::NONE);
+                vm.instance_set(a[0], vm.n(N::value), v)?;
+                Ok(Value::NONE)
+            }
+        } else {
+            |vm, a, _k| {
+                let t = vm.new_tuple(&a[1..]);
+                vm.instance_set(a[0], vm.n(N::args), t)?;
+                let v = match a.len() { 1 => Value::NONE, 2 => a[1], _ => t };
+                vm.instance_set(a[0], vm.n(N::code), v)?;
+                Ok(Value::NONE)
+            }
+        };
+        vm.add_method(c, "__init__", f);
+    }
+    let ne = vm.exc_type(Exc::NameError);
+    vm.add_method(ne, "__init__", |vm, a, k| {
+        let p = ArgParser::new("NameError", a, k);
+        let t = vm.new_tuple(&p.pos[1..]);
+        vm.instance_set(a[0], vm.n(N::args), t)?;
+        let nm = p.kw("name").unwrap_or(Value::NONE);
+        vm.instance_set(a[0], vm.n(N::name_attr), nm)?;
+        Ok(Value::NONE)
+    });
+    let oe = vm.exc_type(Exc::OSError);
+    vm.add_method(oe, "__init__", |vm, a, _k| {
+        let t = vm.new_tuple(&a[1..]);
+        vm.instance_set(a[0], vm.n(N::args), t)?;
+        let (errno, strerror, filename) = match a.len() {
+            3 | 4 => (a[1], a[2], a.get(3).copied().unwrap_or(Value::NONE)),
+            _ => (Value::NONE, Value::NONE, Value::NONE),
+        };
+        vm.instance_set(a[0], vm.n(N::errno), errno)?;
+        vm.instance_set(a[0], vm.n(N::strerror), strerror)?;
+        vm.instance_set(a[0], vm.n(N::filename), filename)?;
+        Ok(Value::NONE)
+    });
+    vm.add_method(oe, "__str__", |vm, a, _k| {
+        let errno = vm.get_exc_attr(a[0], N::errno);
+        let strerror = vm.get_exc_attr(a[0], N::strerror);
+        let filename = vm.get_exc_attr(a[0], N::filename);
+        if errno != Value::NONE && strerror != Value::NONE {
+            let s = if filename != Value::NONE {
+                format!("[Errno {}] {}: {}", vm.str_string(errno)?, vm.str_string(strerror)?, vm.repr_string(filename)?)
+            } else {
+                format!("[Errno {}] {}", vm.str_string(errno)?, vm.str_string(strerror)?)
+            };
+            return Ok(vm.new_str(&s));
+        }
+        let args = vm.get_exc_attr(a[0], N::args);
+        let items = tuple_slice(args);
+        match items.len() { 0 => Ok(vm.new_str("")), 1 => vm.to_str(items[0]), _ => vm.repr(args) }
+    });
+    let se = vm.exc_type(Exc::SyntaxError);
+    vm.add_method(se, "__init__", |vm, a, _k| {
+        let t = vm.new_tuple(&a[1..]);
+        vm.instance_set(a[0], vm.n(N::args), t)?;
+        let msg = a.get(1).copied().unwrap_or(Value::NONE);
+        vm.instance_set(a[0], vm.n(N::msg), msg)?;
+        if let Some(&det) = a.get(2) {
+            if det.is_ref() && kind_of(det) == Kind::Tuple {
+                let d = tuple_slice(det).to_vec();
+                let keys = [N::filename, N::lineno, N::offset, N::text, N::end_lineno, N::end_offset];
+                for (i, &k) in keys.iter().enumerate() {
+                    let v = d.get(i).copied().unwrap_or(Value::NONE);
+                    vm.instance_set(a[0], vm.n(k), v)?;
+                }
+            }
+        }
+        Ok(Value::NONE)
+    });
+    vm.add_method(se, "__str__", |vm, a, _k| {
+        let msg = vm.get_exc_attr(a[0], N::msg);
+        let line = vm.get_exc_attr(a[0], N::lineno);
+        let file = vm.get_exc_attr(a[0], N::filename);
+        let m = if msg == Value::NONE { String::new() } else { vm.str_string(msg)? };
+        if line.is_int() && vm.is_str(file) {
+            let f = str_ref(file).rsplit('/').next().unwrap_or("").to_string();
+            return Ok(vm.new_str(&format!("{m} ({f}, line {})", line.int())));
+        }
+        Ok(vm.new_str(&m))
+    });
+}
+
+fn init_generator_methods(vm: &mut Vm) {
+    let g = vm.ty(Ty::Generator);
+    vm.add_method(g, "__iter__", |_vm, a, _k| Ok(a[0]));
+    vm.add_method(g, "__next__", |vm, a, _k| match vm.gen_resume(a[0], Value::NONE, None)? {
+        Some(v) => Ok(v),
+        None => { let r = std::mem::replace(&mut vm.last_return, Value::NONE); Err(vm.stop_iteration(r)) }
+    });
+    vm.add_method(g, "send", |vm, a, _k| {
+        let v = a.get(1).copied().unwrap_or(Value::NONE);
+        match vm.gen_resume(a[0], v, None)? {
+            Some(v) => Ok(v),
+            None => { let r = std::mem::replace(&mut vm.last_return, Value::NONE); Err(vm.stop_iteration(r)) }
+        }
+    });
+    vm.add_method(g, "throw", |vm, a, _k| {
+        if a.len() < 2 { return Err(arg_error(vm, "throw expected at least 1 argument, got 0")); }
+        let exc = if a.len() >= 3 && a[2] != Value::NONE && vm.is_class(a[1]) {
+            vm.call(a[1], &[a[2]])?
+        } else { a[1] };
+        let e = vm.make_raise(exc, None)?;
+        match vm.gen_throw(a[0], e)? {
+            Some(v) => Ok(v),
+            None => { let r = std::mem::replace(&mut vm.last_return, Value::NONE); Err(vm.stop_iteration(r)) }
+        }
+    });
+    vm.add_method(g, "close", |vm, a, _k| vm.gen_close(a[0]));
+}

@@ -1,0 +1,677 @@
+//! Raw heap access: every object layout, its `TypeInfo`, allocation through the
+//! active `GcPlugin`, and the write barrier. Nearly all of skiff-vm's unsafe
+//! code lives here; the rest of the VM uses the safe accessors below.
+//!
+//! ```text
+//!  every object                 Tuple                      List
+//!  +------------------+         +------------+             +------------+
+//!  | info (TypeInfo*) |         | ObjHead    |             | ObjHead    |
+//!  | gc flags         |         | len        |             | attrs      |
+//!  | cls (Value)      |         | hash       |             | len        |
+//!  +------------------+         | items[len] |             | items ------> Array { ObjHead, cap, [Value; cap] }
+//!   = ObjHead (24 B)            +------------+             +------------+
+//! ```
+//!
+//! **Invariant (liveness):** a `Value` that Rust code holds in a local, an
+//! argument or a temporary points to a live object, because native stacks are
+//! scanned conservatively and every collection happens inside an allocation or
+//! `gc.collect()`. The accessors below rely on it: given a reference `Value` of
+//! the right kind they dereference it. Every store of a reference into an
+//! object goes through [`store`] (or a setter built on it), which runs the
+//! write barrier; only initialising stores into an object allocated with no
+//! allocation since may skip it.
+//!
+//! **Invariant (kinds):** an accessor for kind K is only called on a Value whose
+//! `kind()` is K (or a layout-compatible kind); callers check `kind()` first.
+
+use crate::value::Value;
+use skiff_gc::{GcPlugin, Header, RootSource, Tracer, TypeInfo};
+use static_assertions::const_assert_eq;
+use std::cell::Cell;
+
+/// The common prefix of every VM object: GC header plus Python class.
+#[repr(C)]
+pub struct ObjHead {
+    pub gc: Header,
+    /// The object's Python class (NULL for internal objects such as arrays).
+    pub cls: Value,
+}
+const_assert_eq!(std::mem::size_of::<ObjHead>(), 24);
+
+macro_rules! kinds {
+    ($( $name:ident => $layout:ident, )*) => {
+        /// Object kinds: each has one `TypeInfo` and one layout.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[repr(u32)]
+        pub enum Kind { $( $name, )* }
+        impl Kind {
+            pub const COUNT: usize = [$(Kind::$name,)*].len();
+            pub const ALL: &'static [Kind] = &[$(Kind::$name,)*];
+            pub fn name(self) -> &'static str { match self { $( Kind::$name => stringify!($name), )* } }
+        }
+        /// One `TypeInfo` per kind, indexed by `Kind as usize`.
+        pub static TYPE_INFOS: [TypeInfo; Kind::COUNT] = [
+            $( TypeInfo {
+                name: stringify!($name),
+                kind: Kind::$name as u32,
+                has_refs: layouts::$layout::HAS_REFS,
+                size_of: layouts::$layout::size_of,
+                trace: layouts::$layout::trace,
+                drop: layouts::$layout::DROP,
+            }, )*
+        ];
+    };
+}
+
+kinds! {
+    Str => StrL,
+    Bytes => BytesL,
+    ByteArray => ByteArrayL,
+    BigInt => BigIntL,
+    Float => FloatL,
+    Tuple => TupleL,
+    List => ListL,
+    Dict => DictL,
+    Set => SetL,
+    FrozenSet => SetL,
+    Function => FunctionL,
+    Builtin => BuiltinL,
+    Code => CodeL,
+    Frame => FrameL,
+    Class => ClassL,
+    Instance => InstanceL,
+    Generator => Obj4L,
+    Shape => ShapeL,
+    Array => ArrayL,
+    RawArray => RawArrayL,
+    Module => Obj4L,
+    Cell => Obj4L,
+    BoundMethod => Obj4L,
+    Property => Obj4L,
+    StaticMethod => Obj4L,
+    ClassMethod => Obj4L,
+    Super => Obj4L,
+    Slice => Obj4L,
+    Range => Obj4L,
+    Traceback => Obj4L,
+    DictKeys => Obj4L,
+    DictValues => Obj4L,
+    DictItems => Obj4L,
+    ListIter => Obj4L,
+    TupleIter => Obj4L,
+    RangeIter => Obj4L,
+    StrIter => Obj4L,
+    BytesIter => Obj4L,
+    DictKeyIter => Obj4L,
+    DictValueIter => Obj4L,
+    DictItemIter => Obj4L,
+    SetIter => Obj4L,
+    Enumerate => Obj4L,
+    Zip => Obj4L,
+    Map => Obj4L,
+    Filter => Obj4L,
+    Reversed => Obj4L,
+    SeqIter => Obj4L,
+    CallIter => Obj4L,
+    File => Obj4L,
+    Misc => Obj4L,
+}
+
+pub fn type_info(kind: Kind) -> &'static TypeInfo {
+    &TYPE_INFOS[kind as usize]
+}
+
+// ---------------------------------------------------------------------------
+// Layouts
+
+pub mod layouts {
+    //! `#[repr(C)]` layouts with their size and trace functions.
+    use super::*;
+
+    /// Visits the `n` Value slots starting at `p`.
+    ///
+    /// # Safety
+    /// `p..p+n` must be valid Value slots of a live object.
+    #[inline]
+    unsafe fn visit_values(t: &mut dyn Tracer, p: *mut Value, n: usize) {
+        t.visit_range(p as *mut u64, n);
+    }
+
+    fn slot(v: &mut Value) -> *mut u64 { v as *mut Value as *mut u64 }
+
+    macro_rules! fixed_layout {
+        ($name:ident, $refs:expr, [$($field:ident),*]) => {
+            impl $name {
+                pub const HAS_REFS: bool = $refs;
+                pub const DROP: Option<unsafe fn(*mut Header)> = None;
+                /// # Safety
+                /// `_o` must be a live object of this layout.
+                pub unsafe fn size_of(_o: *const Header) -> usize { std::mem::size_of::<$name>() }
+                /// # Safety
+                /// `o` must be a live object of this layout.
+                #[allow(unused_variables)]
+                pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
+                    // SAFETY: the caller guarantees `o` is a live object of this layout.
+                    let s = unsafe { &mut *(o as *mut $name) };
+                    t.visit(slot(&mut s.head.cls));
+                    $( t.visit(slot(&mut s.$field)); )*
+                }
+            }
+        };
+    }
+
+    /// Strings: UTF-8 bytes inline; `nchars == nbytes` means ASCII (O(1) indexing).
+    #[repr(C)]
+    pub struct StrL { pub head: ObjHead, pub hash: i64, pub nchars: usize, pub nbytes: usize }
+    impl StrL {
+        pub const HAS_REFS: bool = true; // cls only
+        pub const DROP: Option<unsafe fn(*mut Header)> = None;
+        /// # Safety
+        /// `o` must be a live Str.
+        pub unsafe fn size_of(o: *const Header) -> usize {
+            // SAFETY: `o` is a live Str by the caller's guarantee.
+            let n = unsafe { (*(o as *const StrL)).nbytes };
+            round8(std::mem::size_of::<StrL>() + n)
+        }
+        /// # Safety
+        /// `o` must be a live Str.
+        pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
+            // SAFETY: `o` is a live Str by the caller's guarantee.
+            t.visit(slot(unsafe { &mut (*(o as *mut StrL)).head.cls }));
+        }
+    }
+    /// Bytes: raw bytes inline.
+    #[repr(C)]
+    pub struct BytesL { pub head: ObjHead, pub hash: i64, pub len: usize }
+    impl BytesL {
+        pub const HAS_REFS: bool = true;
+        pub const DROP: Option<unsafe fn(*mut Header)> = None;
+        /// # Safety
+        /// `o` must be a live Bytes.
+        pub unsafe fn size_of(o: *const Header) -> usize {
+            // SAFETY: `o` is a live Bytes by the caller's guarantee.
+            let n = unsafe { (*(o as *const BytesL)).len };
+            round8(std::mem::size_of::<BytesL>() + n)
+        }
+        /// # Safety
+        /// `o` must be a live Bytes.
+        pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
+            // SAFETY: `o` is a live Bytes by the caller's guarantee.
+            t.visit(slot(unsafe { &mut (*(o as *mut BytesL)).head.cls }));
+        }
+    }
+    /// bytearray: a growable RawArray of bytes.
+    #[repr(C)]
+    pub struct ByteArrayL { pub head: ObjHead, pub attrs: Value, pub len: usize, pub data: Value }
+    fixed_layout!(ByteArrayL, true, [attrs, data]);
+
+    /// Big integers (outside the 63-bit small range). Digits live on the Rust
+    /// heap and are freed by the drop hook.
+    #[repr(C)]
+    pub struct BigIntL { pub head: ObjHead, pub val: std::mem::ManuallyDrop<num_bigint::BigInt> }
+    impl BigIntL {
+        pub const HAS_REFS: bool = true;
+        pub const DROP: Option<unsafe fn(*mut Header)> = Some(Self::drop_hook);
+        /// # Safety
+        /// `_o` must be a live BigInt.
+        pub unsafe fn size_of(_o: *const Header) -> usize { round8(std::mem::size_of::<BigIntL>()) }
+        /// # Safety
+        /// `o` must be a live BigInt.
+        pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
+            // SAFETY: `o` is a live BigInt by the caller's guarantee.
+            t.visit(slot(unsafe { &mut (*(o as *mut BigIntL)).head.cls }));
+        }
+        /// # Safety
+        /// `o` must be a BigInt being freed; it is never used again.
+        unsafe fn drop_hook(o: *mut Header) {
+            // SAFETY: the collector frees `o` right after; the value is dropped once.
+            unsafe { std::mem::ManuallyDrop::drop(&mut (*(o as *mut BigIntL)).val) }
+        }
+    }
+    #[repr(C)]
+    pub struct FloatL { pub head: ObjHead, pub val: f64 }
+    fixed_layout!(FloatL, true, []);
+
+    /// Tuples: items inline.
+    #[repr(C)]
+    pub struct TupleL { pub head: ObjHead, pub len: usize, pub hash: i64 }
+    impl TupleL {
+        pub const HAS_REFS: bool = true;
+        pub const DROP: Option<unsafe fn(*mut Header)> = None;
+        /// # Safety
+        /// `o` must be a live Tuple.
+        pub unsafe fn size_of(o: *const Header) -> usize {
+            // SAFETY: `o` is a live Tuple by the caller's guarantee.
+            let n = unsafe { (*(o as *const TupleL)).len };
+            std::mem::size_of::<TupleL>() + 8 * n
+        }
+        /// # Safety
+        /// `o` must be a live Tuple.
+        pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
+            // SAFETY: `o` is a live Tuple by the caller's guarantee; its items follow the fixed part.
+            unsafe {
+                let s = &mut *(o as *mut TupleL);
+                t.visit(slot(&mut s.head.cls));
+                visit_values(t, (o as *mut u8).add(std::mem::size_of::<TupleL>()) as *mut Value, s.len);
+            }
+        }
+    }
+    /// A GC-allocated array of Values (list storage, dict entries, instance
+    /// slots, cache tables).
+    #[repr(C)]
+    pub struct ArrayL { pub head: ObjHead, pub cap: usize }
+    impl ArrayL {
+        pub const HAS_REFS: bool = true;
+        pub const DROP: Option<unsafe fn(*mut Header)> = None;
+        /// # Safety
+        /// `o` must be a live Array.
+        pub unsafe fn size_of(o: *const Header) -> usize {
+            // SAFETY: `o` is a live Array by the caller's guarantee.
+            let n = unsafe { (*(o as *const ArrayL)).cap };
+            std::mem::size_of::<ArrayL>() + 8 * n
+        }
+        /// # Safety
+        /// `o` must be a live Array.
+        pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
+            // SAFETY: `o` is a live Array; `cap` Values follow the fixed part.
+            unsafe {
+                let s = &*(o as *mut ArrayL);
+                visit_values(t, (o as *mut u8).add(std::mem::size_of::<ArrayL>()) as *mut Value, s.cap);
+            }
+        }
+    }
+    /// A GC-allocated array of raw bytes (no references).
+    #[repr(C)]
+    pub struct RawArrayL { pub head: ObjHead, pub cap: usize }
+    impl RawArrayL {
+        pub const HAS_REFS: bool = false;
+        pub const DROP: Option<unsafe fn(*mut Header)> = None;
+        /// # Safety
+        /// `o` must be a live RawArray.
+        pub unsafe fn size_of(o: *const Header) -> usize {
+            // SAFETY: `o` is a live RawArray by the caller's guarantee.
+            let n = unsafe { (*(o as *const RawArrayL)).cap };
+            round8(std::mem::size_of::<RawArrayL>() + n)
+        }
+        /// # Safety
+        /// Nothing to trace.
+        pub unsafe fn trace(_o: *mut Header, _t: &mut dyn Tracer) {}
+    }
+    #[repr(C)]
+    pub struct ListL { pub head: ObjHead, pub attrs: Value, pub len: usize, pub items: Value }
+    fixed_layout!(ListL, true, [attrs, items]);
+    /// Insertion-ordered hash table. `entries` is an Array of 3 Values per
+    /// entry (hash as small int, key, value; key NULL = deleted); `index` a
+    /// RawArray of u32 (EMPTY / DUMMY / entry number).
+    #[repr(C)]
+    pub struct DictL { pub head: ObjHead, pub attrs: Value, pub len: usize, pub used: usize, pub version: u64, pub entries: Value, pub index: Value }
+    fixed_layout!(DictL, true, [attrs, entries, index]);
+    /// set/frozenset: a dict whose values are unused.
+    #[repr(C)]
+    pub struct SetL { pub head: ObjHead, pub attrs: Value, pub dict: Value, pub hash: i64 }
+    fixed_layout!(SetL, true, [attrs, dict]);
+    #[repr(C)]
+    pub struct FunctionL {
+        pub head: ObjHead, pub code: Value, pub globals: Value, pub defaults: Value,
+        pub kwdefaults: Value, pub closure: Value, pub name: Value, pub qualname: Value,
+        pub doc: Value, pub dict: Value, pub module: Value,
+    }
+    fixed_layout!(FunctionL, true, [code, globals, defaults, kwdefaults, closure, name, qualname, doc, dict, module]);
+    /// A native function: `fptr` is a `NativeFn`; `bound` is the receiver of a
+    /// bound method (NULL when unbound).
+    #[repr(C)]
+    pub struct BuiltinL { pub head: ObjHead, pub name: Value, pub bound: Value, pub qualname: Value, pub fptr: usize, pub flags: usize }
+    fixed_layout!(BuiltinL, true, [name, bound, qualname]);
+    /// A code object. `data` owns the Rust-side bytecode (freed by the drop hook).
+    #[repr(C)]
+    pub struct CodeL {
+        pub head: ObjHead, pub consts: Value, pub names: Value, pub varnames: Value,
+        pub cellvars: Value, pub freevars: Value, pub name: Value, pub qualname: Value,
+        pub filename: Value, pub doc: Value, pub data: *mut crate::code::CodeData,
+    }
+    impl CodeL {
+        pub const HAS_REFS: bool = true;
+        pub const DROP: Option<unsafe fn(*mut Header)> = Some(Self::drop_hook);
+        /// # Safety
+        /// `_o` must be a live Code.
+        pub unsafe fn size_of(_o: *const Header) -> usize { std::mem::size_of::<CodeL>() }
+        /// # Safety
+        /// `o` must be a live Code.
+        pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
+            // SAFETY: `o` is a live Code by the caller's guarantee.
+            let s = unsafe { &mut *(o as *mut CodeL) };
+            for v in [&mut s.head.cls, &mut s.consts, &mut s.names, &mut s.varnames, &mut s.cellvars,
+                      &mut s.freevars, &mut s.name, &mut s.qualname, &mut s.filename, &mut s.doc] {
+                t.visit(slot(v));
+            }
+        }
+        /// # Safety
+        /// `o` is a Code being freed.
+        unsafe fn drop_hook(o: *mut Header) {
+            // SAFETY: `data` came from Box::into_raw and is freed exactly once, here.
+            unsafe {
+                let s = &mut *(o as *mut CodeL);
+                if !s.data.is_null() { drop(Box::from_raw(s.data)); s.data = std::ptr::null_mut(); }
+            }
+        }
+    }
+    /// An interpreter frame: fixed part, then `nslots` Values: locals, cells,
+    /// value stack.
+    #[repr(C)]
+    pub struct FrameL {
+        pub head: ObjHead, pub code: Value, pub func: Value, pub globals: Value,
+        pub locals: Value, pub back: Value, pub gen: Value, pub init_self: Value,
+        pub kwnames: Value,
+        /// For generator frames: the exception being handled inside the
+        /// generator while it is suspended, or the caller's while it runs.
+        pub exc_save: Value,
+        pub pc: u32, pub sp: u32, pub nslots: u32, pub ret_mode: u32,
+        pub stack_base: u32, pub lineno: u32,
+    }
+    impl FrameL {
+        pub const HAS_REFS: bool = true;
+        pub const DROP: Option<unsafe fn(*mut Header)> = None;
+        /// # Safety
+        /// `o` must be a live Frame.
+        pub unsafe fn size_of(o: *const Header) -> usize {
+            // SAFETY: `o` is a live Frame by the caller's guarantee.
+            let n = unsafe { (*(o as *const FrameL)).nslots } as usize;
+            std::mem::size_of::<FrameL>() + 8 * n
+        }
+        /// # Safety
+        /// `o` must be a live Frame.
+        pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
+            // SAFETY: `o` is a live Frame; its slots follow the fixed part. Slots
+            // above `sp` are NULL or stale copies of values also held elsewhere;
+            // tracing all of them is conservative but precise-safe.
+            unsafe {
+                let s = &mut *(o as *mut FrameL);
+                for v in [&mut s.head.cls, &mut s.code, &mut s.func, &mut s.globals, &mut s.locals,
+                          &mut s.back, &mut s.gen, &mut s.init_self, &mut s.kwnames, &mut s.exc_save] {
+                    t.visit(slot(v));
+                }
+                visit_values(t, (o as *mut u8).add(std::mem::size_of::<FrameL>()) as *mut Value, s.nslots as usize);
+            }
+        }
+    }
+    /// A class. `dict` is the namespace (a Dict); `mro` a tuple of classes.
+    #[repr(C)]
+    pub struct ClassL {
+        pub head: ObjHead, pub name: Value, pub qualname: Value, pub bases: Value, pub mro: Value,
+        pub dict: Value, pub module: Value, pub slots: Value, pub extra: Value,
+        pub version: u64, pub flags: u64, pub layout: u32, pub pad: u32,
+    }
+    fixed_layout!(ClassL, true, [name, qualname, bases, mro, dict, module, slots, extra]);
+    /// An instance of a Python class: attributes in `slots` at indices given by
+    /// `shape` (hidden class); `dict` replaces both once `__dict__` is taken.
+    #[repr(C)]
+    pub struct InstanceL { pub head: ObjHead, pub shape: Value, pub slots: Value, pub dict: Value }
+    fixed_layout!(InstanceL, true, [shape, slots, dict]);
+    /// A hidden class: maps attribute names to slot indices. Shapes are
+    /// immortal (kept in the VM's root table), so caches may hold them raw.
+    #[repr(C)]
+    pub struct ShapeL { pub head: ObjHead, pub parent: Value, pub key: Value, pub table: Value, pub transitions: Value, pub count: usize }
+    fixed_layout!(ShapeL, true, [parent, key, table, transitions]);
+    /// Generic small object with four Value slots (iterators, cells, bound
+    /// methods, properties, modules, ...). Raw integers are stored as small ints.
+    #[repr(C)]
+    pub struct Obj4L { pub head: ObjHead, pub s: [Value; 4] }
+    impl Obj4L {
+        pub const HAS_REFS: bool = true;
+        pub const DROP: Option<unsafe fn(*mut Header)> = None;
+        /// # Safety
+        /// `_o` must be a live Obj4.
+        pub unsafe fn size_of(_o: *const Header) -> usize { std::mem::size_of::<Obj4L>() }
+        /// # Safety
+        /// `o` must be a live Obj4.
+        pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
+            // SAFETY: `o` is a live Obj4 by the caller's guarantee.
+            let s = unsafe { &mut *(o as *mut Obj4L) };
+            t.visit(slot(&mut s.head.cls));
+            for v in s.s.iter_mut() { t.visit(slot(v)); }
+        }
+    }
+
+    pub const fn round8(n: usize) -> usize { (n + 7) & !7 }
+}
+pub use layouts::*;
+
+// ---------------------------------------------------------------------------
+// Allocation and the barrier
+
+thread_local! {
+    /// Barrier mask of the active plugin on this thread (0: no barrier).
+    static BARRIER_MASK: Cell<usize> = const { Cell::new(0) };
+    static BARRIER_PLUGIN: Cell<*const dyn GcPlugin> = const { Cell::new(std::ptr::null::<skiff_gc::marksweep::MarkSweep>() as *const dyn GcPlugin) };
+}
+
+/// The VM's handle on its collector.
+pub struct Heap {
+    pub gc: Box<dyn GcPlugin>,
+}
+
+impl Heap {
+    pub fn new(gc: Box<dyn GcPlugin>) -> Heap {
+        let fp = gc.fast_paths();
+        let mask = match fp.barrier { skiff_gc::Barrier::None => 0, skiff_gc::Barrier::HeaderFlag { mask } => mask };
+        BARRIER_MASK.with(|m| m.set(mask));
+        BARRIER_PLUGIN.with(|p| p.set(&*gc as *const dyn GcPlugin));
+        Heap { gc }
+    }
+
+    /// Allocates a zeroed object of `size` bytes of `kind` with class `cls`.
+    /// Aborts with a message on out-of-memory (MemoryError is raised by
+    /// callers that can check sizes first).
+    #[inline]
+    pub fn alloc(&self, roots: &dyn RootSource, kind: Kind, cls: Value, size: usize) -> Value {
+        let size = round8(size.max(24));
+        // SAFETY: size is >= 24 (>= 16), a multiple of 8, and at least what
+        // `size_of` reports once the caller fills the length fields.
+        let p = unsafe { self.gc.alloc(type_info(kind), size, roots) };
+        if p.is_null() {
+            eprintln!("skiff: out of memory allocating {size} bytes");
+            std::process::abort();
+        }
+        // SAFETY: `p` is a fresh, zeroed object of at least 24 bytes; setting
+        // its class is an initialising store (no barrier needed).
+        unsafe { (*(p as *mut ObjHead)).cls = cls };
+        Value::from_addr(p as usize)
+    }
+}
+
+/// Runs the write barrier for `obj` after a reference store into it.
+#[inline(always)]
+pub fn barrier(obj: Value) {
+    let mask = BARRIER_MASK.with(|m| m.get());
+    if mask != 0 {
+        // SAFETY: `obj` is a live heap object (liveness invariant).
+        let flags = unsafe { (*(obj.addr() as *const Header)).flags };
+        if flags & mask != 0 {
+            let p = BARRIER_PLUGIN.with(|p| p.get());
+            // SAFETY: the plugin pointer was set from the live Heap on this thread.
+            unsafe { (*p).write_barrier_slow(obj.addr() as *mut Header) };
+        }
+    }
+}
+
+/// Stores `v` into the Value slot `slot` inside object `obj`, with the barrier.
+///
+/// # Safety
+/// `slot` must point into the live object `obj`.
+#[inline(always)]
+pub unsafe fn store(obj: Value, slot: *mut Value, v: Value) {
+    // SAFETY: the caller guarantees `slot` is a Value slot of `obj`.
+    unsafe { *slot = v };
+    if v.is_ref() { barrier(obj) }
+}
+
+// ---------------------------------------------------------------------------
+// Typed access. All of these follow the liveness and kind invariants above.
+
+/// A typed view of an object: `obj::<ListL>(v)`.
+#[inline(always)]
+pub fn obj<'a, T>(v: Value) -> &'a mut T {
+    debug_assert!(v.is_ref());
+    // SAFETY: liveness and kind invariants (module docs): `v` is a live object
+    // whose layout is `T`. The VM is single-threaded and does not hold two
+    // overlapping views across calls that could invalidate them.
+    unsafe { &mut *(v.addr() as *mut T) }
+}
+
+#[inline(always)]
+pub fn kind_of(v: Value) -> Kind {
+    debug_assert!(v.is_ref());
+    // SAFETY: `v` is a live object (liveness invariant); its header's info is
+    // one of TYPE_INFOS, whose `kind` is a valid Kind discriminant.
+    unsafe {
+        let info = (*(v.addr() as *const Header)).info;
+        std::mem::transmute::<u32, Kind>((*info).kind)
+    }
+}
+
+#[inline(always)]
+pub fn cls_of(v: Value) -> Value { obj::<ObjHead>(v).cls }
+
+/// The header flag word (for the VM's own bits and diagnostics).
+#[inline(always)]
+pub fn header<'a>(v: Value) -> &'a mut Header { obj::<Header>(v) }
+
+/// Pointer to item 0 of a Tuple.
+#[inline(always)]
+pub fn tuple_items_ptr(t: Value) -> *mut Value {
+    (t.addr() + std::mem::size_of::<TupleL>()) as *mut Value
+}
+#[inline(always)]
+pub fn tuple_slice<'a>(t: Value) -> &'a [Value] {
+    let n = obj::<TupleL>(t).len;
+    // SAFETY: a Tuple has `len` initialised Values after its fixed part.
+    unsafe { std::slice::from_raw_parts(tuple_items_ptr(t), n) }
+}
+#[inline(always)]
+pub fn array_ptr(a: Value) -> *mut Value {
+    (a.addr() + std::mem::size_of::<ArrayL>()) as *mut Value
+}
+#[inline(always)]
+pub fn array_slice<'a>(a: Value) -> &'a mut [Value] {
+    if a.is_null() { return &mut []; }
+    let n = obj::<ArrayL>(a).cap;
+    // SAFETY: an Array has `cap` Values after its fixed part.
+    unsafe { std::slice::from_raw_parts_mut(array_ptr(a), n) }
+}
+#[inline(always)]
+pub fn raw_array_bytes<'a>(a: Value) -> &'a mut [u8] {
+    if a.is_null() { return &mut []; }
+    let n = obj::<RawArrayL>(a).cap;
+    // SAFETY: a RawArray has `cap` bytes after its fixed part.
+    unsafe { std::slice::from_raw_parts_mut((a.addr() + std::mem::size_of::<RawArrayL>()) as *mut u8, n) }
+}
+#[inline(always)]
+pub fn list_slice<'a>(l: Value) -> &'a mut [Value] {
+    let o = obj::<ListL>(l);
+    if o.items.is_null() { return &mut []; }
+    // SAFETY: `len <= cap` of the items array.
+    unsafe { std::slice::from_raw_parts_mut(array_ptr(o.items), o.len) }
+}
+#[inline(always)]
+pub fn str_bytes<'a>(s: Value) -> &'a [u8] {
+    let n = obj::<StrL>(s).nbytes;
+    // SAFETY: a Str has `nbytes` bytes after its fixed part.
+    unsafe { std::slice::from_raw_parts((s.addr() + std::mem::size_of::<StrL>()) as *const u8, n) }
+}
+#[inline(always)]
+pub fn str_ref<'a>(s: Value) -> &'a str {
+    // SAFETY: Str contents are always valid UTF-8 (checked when created).
+    unsafe { std::str::from_utf8_unchecked(str_bytes(s)) }
+}
+#[inline(always)]
+pub fn str_data_ptr(s: Value) -> *mut u8 { (s.addr() + std::mem::size_of::<StrL>()) as *mut u8 }
+#[inline(always)]
+pub fn bytes_slice<'a>(b: Value) -> &'a [u8] {
+    let n = obj::<BytesL>(b).len;
+    // SAFETY: a Bytes has `len` bytes after its fixed part.
+    unsafe { std::slice::from_raw_parts((b.addr() + std::mem::size_of::<BytesL>()) as *const u8, n) }
+}
+#[inline(always)]
+pub fn bytes_data_ptr(b: Value) -> *mut u8 { (b.addr() + std::mem::size_of::<BytesL>()) as *mut u8 }
+#[inline(always)]
+pub fn frame_slots_ptr(f: Value) -> *mut Value { (f.addr() + std::mem::size_of::<FrameL>()) as *mut Value }
+#[inline(always)]
+pub fn frame_slots<'a>(f: Value) -> &'a mut [Value] {
+    let n = obj::<FrameL>(f).nslots as usize;
+    // SAFETY: a Frame has `nslots` Values after its fixed part.
+    unsafe { std::slice::from_raw_parts_mut(frame_slots_ptr(f), n) }
+}
+#[inline(always)]
+pub fn bigint_ref<'a>(v: Value) -> &'a num_bigint::BigInt { &obj::<BigIntL>(v).val }
+#[inline(always)]
+pub fn float_val(v: Value) -> f64 { obj::<FloatL>(v).val }
+#[inline(always)]
+pub fn code_data<'a>(code: Value) -> &'a mut crate::code::CodeData {
+    // SAFETY: a live Code's `data` is a valid Box pointer until the code dies.
+    unsafe { &mut *obj::<CodeL>(code).data }
+}
+
+/// Obj4 slot read.
+#[inline(always)]
+pub fn s4(v: Value, i: usize) -> Value { obj::<Obj4L>(v).s[i] }
+/// Obj4 slot write (with barrier).
+#[inline(always)]
+pub fn set_s4(v: Value, i: usize, x: Value) {
+    let p = &mut obj::<Obj4L>(v).s[i] as *mut Value;
+    // SAFETY: `p` is slot `i` of the live Obj4 `v`.
+    unsafe { store(v, p, x) }
+}
+
+/// Writes a Value field of `o` (any layout) with the barrier: `set!(o, ListL, items, v)`.
+#[macro_export]
+macro_rules! set_field {
+    ($o:expr, $t:ty, $f:ident, $v:expr) => {{
+        let o = $o;
+        let v = $v;
+        let p = &mut $crate::heap::obj::<$t>(o).$f as *mut $crate::value::Value;
+        // SAFETY: `p` is a Value field of the live object `o`.
+        unsafe { $crate::heap::store(o, p, v) }
+    }};
+}
+
+/// Writes element `i` of an Array with the barrier.
+#[inline(always)]
+pub fn array_set(a: Value, i: usize, v: Value) {
+    debug_assert!(i < obj::<ArrayL>(a).cap);
+    // SAFETY: `i < cap`, so the slot lies inside the live Array `a`.
+    unsafe { store(a, array_ptr(a).add(i), v) }
+}
+#[inline(always)]
+pub fn array_get(a: Value, i: usize) -> Value {
+    debug_assert!(i < obj::<ArrayL>(a).cap);
+    // SAFETY: `i < cap`.
+    unsafe { *array_ptr(a).add(i) }
+}
+
+/// Copies `n` Values inside or between Arrays (memmove), then runs the barrier
+/// on the destination.
+pub fn array_copy(src: Value, si: usize, dst: Value, di: usize, n: usize) {
+    if n == 0 { return; }
+    debug_assert!(si + n <= obj::<ArrayL>(src).cap && di + n <= obj::<ArrayL>(dst).cap);
+    // SAFETY: both ranges are in bounds of live Arrays; ptr::copy handles overlap.
+    unsafe { std::ptr::copy(array_ptr(src).add(si), array_ptr(dst).add(di), n) };
+    barrier(dst);
+}
+
+/// Frame slot write (with barrier).
+#[inline(always)]
+pub fn frame_set(f: Value, i: usize, v: Value) {
+    debug_assert!(i < obj::<FrameL>(f).nslots as usize);
+    // SAFETY: `i < nslots`.
+    unsafe { store(f, frame_slots_ptr(f).add(i), v) }
+}
+
+/// Tuple item write, used while filling a fresh tuple (tuples are immutable
+/// once handed to Python code). Runs the barrier: allocation may have happened
+/// since the tuple was created.
+#[inline(always)]
+pub fn tuple_init(t: Value, i: usize, v: Value) {
+    debug_assert!(i < obj::<TupleL>(t).len);
+    // SAFETY: `i < len`, a slot of the live tuple `t`.
+    unsafe { store(t, tuple_items_ptr(t).add(i), v) }
+}

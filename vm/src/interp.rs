@@ -1,0 +1,1034 @@
+//! The dispatch loop. Python-to-Python calls push a heap frame and continue in
+//! this same loop (no Rust recursion); only native code calling back into
+//! Python starts a nested loop (`run_frame_nested`).
+//!
+//! Frame states: a frame is *active* while it is on the chain from
+//! `vm.r.frame` through `back` links. The loop keeps the running frame's
+//! `pc` and `sp` in locals and writes them back before anything that can
+//! observe them (calls, exceptions, yields).
+//!
+//! **Invariant (barrier):** stores into the slots of active frames skip the
+//! write barrier; the root source reports every active frame's slots, and a
+//! frame that leaves the chain while it stays alive (a suspended generator)
+//! gets one barrier call when it leaves.
+//!
+//! Safe points: JUMP_BACKWARD and function entry decrement `vm.countdown`; at
+//! zero the VM runs `safe_point()` (finalizers, and later preemption).
+
+use crate::bytecode::{BinOp, CmpOp, Op, MakeFunctionFlags};
+use crate::call::{gen_state, ret};
+use crate::code::CodeData;
+use crate::heap::*;
+use crate::names::N;
+use crate::value::Value;
+use crate::vm::{Exc, PyErr, PyResult, Ty, Vm};
+
+/// Instructions between safe-point polls of the slow path.
+pub const SAFE_POINT_INTERVAL: i64 = 4096;
+
+impl Vm {
+    /// Runs `entry` (already created, ret_mode set) until it returns or, for a
+    /// generator frame, yields. `throw` raises an exception at the frame's
+    /// current instruction first (generator.throw).
+    pub fn run_frame(&mut self, entry: Value) -> PyResult {
+        self.run_frame_throw(entry, None)
+    }
+
+    pub fn run_frame_throw(&mut self, entry: Value, throw: Option<PyErr>) -> PyResult {
+        let saved = self.r.frame.get();
+        set_field!(entry, FrameL, back, saved);
+        self.depth += 1;
+        if self.depth > self.recursion_limit {
+            self.depth -= 1;
+            set_field!(entry, FrameL, back, Value::NULL);
+            return Err(self.new_exc(Exc::RecursionError, "maximum recursion depth exceeded"));
+        }
+        self.r.frame.set(entry);
+        let r = self.dispatch(entry, throw);
+        self.r.frame.set(saved);
+        r
+    }
+
+    #[inline(never)]
+    fn dispatch(&mut self, entry: Value, throw: Option<PyErr>) -> PyResult {
+        let mut f = entry;
+        let mut pending_err = throw;
+        let mut kwnames = Value::NULL;
+
+        'frame: loop {
+            // (Re)load the running frame's state.
+            let code = obj::<FrameL>(f).code;
+            let cd: &mut CodeData = code_data(code);
+            let consts = tuple_slice(obj::<CodeL>(code).consts);
+            let names = tuple_slice(obj::<CodeL>(code).names);
+            let slots = frame_slots_ptr(f);
+            let mut pc = obj::<FrameL>(f).pc as usize;
+            let mut sp = obj::<FrameL>(f).sp as usize;
+
+            macro_rules! push { ($v:expr) => {{ let v = $v; unsafe { *slots.add(sp) = v; } sp += 1; }} }
+            macro_rules! pop { () => {{ sp -= 1; unsafe { *slots.add(sp) } }} }
+            macro_rules! top { () => { unsafe { *slots.add(sp - 1) } } }
+            macro_rules! peek { ($n:expr) => { unsafe { *slots.add(sp - $n) } } }
+            macro_rules! set_peek { ($n:expr, $v:expr) => {{ let v = $v; unsafe { *slots.add(sp - $n) = v; } }} }
+            macro_rules! save { () => {{ let fo = obj::<FrameL>(f); fo.pc = pc as u32; fo.sp = sp as u32; }} }
+
+            let err: PyErr = 'run: {
+                if let Some(e) = pending_err.take() { break 'run e; }
+                macro_rules! tri { ($e:expr) => { match $e { Ok(v) => v, Err(e) => { save!(); break 'run e } } } }
+                macro_rules! throw { ($exc:expr, $msg:expr) => {{ save!(); break 'run self.new_exc($exc, $msg) }} }
+                loop {
+                    // SAFETY: the compiler ends every code unit with RETURN_VALUE
+                    // and jump targets are in range, so `pc` stays in bounds.
+                    let ins = unsafe { *cd.instrs.get_unchecked(pc) };
+                    pc += 1;
+                    let arg = ins.arg as usize;
+                    match ins.op {
+                        Op::NOP => {}
+                        Op::POP_TOP => { sp -= 1; }
+                        Op::ROT_TWO => { let a = peek!(1); set_peek!(1, peek!(2)); set_peek!(2, a); }
+                        Op::ROT_THREE => { let a = peek!(1); set_peek!(1, peek!(2)); set_peek!(2, peek!(3)); set_peek!(3, a); }
+                        Op::ROT_FOUR => { let a = peek!(1); set_peek!(1, peek!(2)); set_peek!(2, peek!(3)); set_peek!(3, peek!(4)); set_peek!(4, a); }
+                        Op::DUP_TOP => { let a = top!(); push!(a); }
+                        Op::DUP_TOP_TWO => { let (a, b) = (peek!(2), peek!(1)); push!(a); push!(b); }
+                        Op::COPY => { let a = peek!(arg); push!(a); }
+                        Op::SWAP => { let a = peek!(1); set_peek!(1, peek!(arg)); set_peek!(arg, a); }
+                        Op::PUSH_NULL => push!(Value::NULL),
+                        Op::LOAD_CONST => push!(consts[arg]),
+                        Op::LOAD_FAST => {
+                            let v = unsafe { *slots.add(arg) };
+                            if v.is_null() {
+                                let name = str_ref(tuple_slice(obj::<CodeL>(code).varnames)[arg]).to_string();
+                                throw!(Exc::UnboundLocalError, &format!("cannot access local variable '{name}' where it is not associated with a value"));
+                            }
+                            push!(v);
+                        }
+                        Op::STORE_FAST => { let v = pop!(); unsafe { *slots.add(arg) = v; } }
+                        Op::DELETE_FAST => {
+                            let v = unsafe { *slots.add(arg) };
+                            if v.is_null() {
+                                let name = str_ref(tuple_slice(obj::<CodeL>(code).varnames)[arg]).to_string();
+                                throw!(Exc::UnboundLocalError, &format!("cannot access local variable '{name}' where it is not associated with a value"));
+                            }
+                            unsafe { *slots.add(arg) = Value::NULL; }
+                        }
+                        Op::LOAD_DEREF | Op::LOAD_CLASSDEREF => {
+                            let cell = unsafe { *slots.add(cd.nlocals as usize + arg) };
+                            if ins.op == Op::LOAD_CLASSDEREF {
+                                let locals = obj::<FrameL>(f).locals;
+                                let name = self.cell_name(code, arg);
+                                if !locals.is_null() {
+                                    if let Some(v) = self.dict_get_str(locals, name) { push!(v); continue; }
+                                }
+                            }
+                            let v = s4(cell, 0);
+                            if v.is_null() { save!(); break 'run self.unbound_deref(code, arg); }
+                            push!(v);
+                        }
+                        Op::STORE_DEREF => {
+                            let cell = unsafe { *slots.add(cd.nlocals as usize + arg) };
+                            let v = pop!();
+                            set_s4(cell, 0, v);
+                        }
+                        Op::DELETE_DEREF => {
+                            let cell = unsafe { *slots.add(cd.nlocals as usize + arg) };
+                            if s4(cell, 0).is_null() { save!(); break 'run self.unbound_deref(code, arg); }
+                            set_s4(cell, 0, Value::NULL);
+                        }
+                        Op::LOAD_CLOSURE => { let c = unsafe { *slots.add(cd.nlocals as usize + arg) }; push!(c); }
+                        Op::LOAD_GLOBAL => {
+                            let globals = obj::<FrameL>(f).globals;
+                            let builtins = self.r.builtins.get();
+                            let c = &mut cd.caches[pc - 1];
+                            let (gv, bv) = (obj::<DictL>(globals).version, obj::<DictL>(builtins).version);
+                            if c.key == gv && c.key2 == bv && c.val != 0 {
+                                push!(Value(c.val));
+                                continue;
+                            }
+                            let name = names[arg];
+                            let v = match self.dict_get_str(globals, name) {
+                                Some(v) => v,
+                                None => match self.dict_get_str(builtins, name) {
+                                    Some(v) => v,
+                                    None => {
+                                        let n = str_ref(name).to_string();
+                                        throw!(Exc::NameError, &format!("name '{n}' is not defined"));
+                                    }
+                                },
+                            };
+                            let c = &mut cd.caches[pc - 1];
+                            *c = crate::code::Cache { key: obj::<DictL>(globals).version, key2: obj::<DictL>(builtins).version, val: v.0 };
+                            push!(v);
+                        }
+                        Op::STORE_GLOBAL => {
+                            let v = pop!();
+                            let g = obj::<FrameL>(f).globals;
+                            tri!(self.dict_set(g, names[arg], v));
+                        }
+                        Op::DELETE_GLOBAL => {
+                            let g = obj::<FrameL>(f).globals;
+                            if tri!(self.dict_del(g, names[arg])).is_none() {
+                                let n = str_ref(names[arg]).to_string();
+                                throw!(Exc::NameError, &format!("name '{n}' is not defined"));
+                            }
+                        }
+                        Op::LOAD_NAME => {
+                            let name = names[arg];
+                            let locals = obj::<FrameL>(f).locals;
+                            let globals = obj::<FrameL>(f).globals;
+                            let mut v = if locals.is_null() || locals == globals { None } else { tri!(self.dict_get(locals, name)) };
+                            if v.is_none() { v = self.dict_get_str(globals, name); }
+                            if v.is_none() { v = self.dict_get_str(self.r.builtins.get(), name); }
+                            match v {
+                                Some(v) => push!(v),
+                                None => {
+                                    let n = str_ref(name).to_string();
+                                    throw!(Exc::NameError, &format!("name '{n}' is not defined"));
+                                }
+                            }
+                        }
+                        Op::STORE_NAME => {
+                            let v = pop!();
+                            let locals = obj::<FrameL>(f).locals;
+                            let d = if locals.is_null() { obj::<FrameL>(f).globals } else { locals };
+                            tri!(self.dict_set(d, names[arg], v));
+                        }
+                        Op::DELETE_NAME => {
+                            let locals = obj::<FrameL>(f).locals;
+                            let d = if locals.is_null() { obj::<FrameL>(f).globals } else { locals };
+                            if tri!(self.dict_del(d, names[arg])).is_none() {
+                                let n = str_ref(names[arg]).to_string();
+                                throw!(Exc::NameError, &format!("name '{n}' is not defined"));
+                            }
+                        }
+                        Op::LOAD_ATTR => {
+                            let o = top!();
+                            let name = names[arg];
+                            if o.is_ref() && kind_of(o) == Kind::Instance {
+                                let shape = obj::<InstanceL>(o).shape;
+                                let cls = cls_of(o);
+                                let c = cd.caches[pc - 1];
+                                if c.key == shape.0 && c.key2 == obj::<ClassL>(cls).version && !shape.is_null() {
+                                    let v = array_get(obj::<InstanceL>(o).slots, c.val as usize);
+                                    if !v.is_null() { set_peek!(1, v); continue; }
+                                }
+                                if obj::<ClassL>(cls).flags & (crate::object::cf::HAS_GETATTRIBUTE) == 0 {
+                                    if let Some((shape, idx)) = self.instance_slot_index(o, name) {
+                                        // Cacheable only when no data descriptor on the class shadows it.
+                                        let ca = self.lookup_type(cls, name);
+                                        if ca.map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance))) {
+                                            let v = array_get(obj::<InstanceL>(o).slots, idx);
+                                            if !v.is_null() {
+                                                cd.caches[pc - 1] = crate::code::Cache { key: shape.0, key2: obj::<ClassL>(cls).version, val: idx as u64 };
+                                                set_peek!(1, v);
+                                                continue;
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                            save!();
+                            let v = tri!(self.getattr(o, name));
+                            set_peek!(1, v);
+                        }
+                        Op::LOAD_METHOD => {
+                            let o = top!();
+                            let name = names[arg];
+                            let cls = self.type_of(o);
+                            let shape_key = if o.is_ref() && kind_of(o) == Kind::Instance { obj::<InstanceL>(o).shape.0 | 1 } else { 0 };
+                            let c = cd.caches[pc - 1];
+                            if c.key == shape_key && c.key2 == obj::<ClassL>(cls).version && c.val != 0 && (shape_key != 1) {
+                                set_peek!(1, Value(c.val));
+                                push!(o);
+                                continue;
+                            }
+                            save!();
+                            let flags = obj::<ClassL>(cls).flags;
+                            if flags & crate::object::cf::HAS_GETATTRIBUTE == 0 && !(o.is_ref() && matches!(kind_of(o), Kind::Class | Kind::Module)) {
+                                if let Some(m) = self.lookup_type(cls, name) {
+                                    if m.is_ref() && matches!(kind_of(m), Kind::Function | Kind::Builtin) {
+                                        let shadowed = o.is_ref() && match kind_of(o) {
+                                            Kind::Instance => self.instance_get(o, name).is_some(),
+                                            Kind::Function | Kind::List | Kind::Dict | Kind::Set => true,
+                                            _ => false,
+                                        };
+                                        if !shadowed {
+                                            if shape_key != 1 && !(o.is_ref() && matches!(kind_of(o), Kind::Function | Kind::List | Kind::Dict | Kind::Set)) {
+                                                cd.caches[pc - 1] = crate::code::Cache { key: shape_key, key2: obj::<ClassL>(cls).version, val: m.0 };
+                                            }
+                                            set_peek!(1, m);
+                                            push!(o);
+                                            continue;
+                                        }
+                                    }
+                                }
+                            }
+                            let v = tri!(self.getattr(o, name));
+                            set_peek!(1, Value::NULL);
+                            push!(v);
+                        }
+                        Op::STORE_ATTR => {
+                            let o = pop!();
+                            let v = pop!();
+                            let name = names[arg];
+                            if o.is_ref() && kind_of(o) == Kind::Instance {
+                                let shape = obj::<InstanceL>(o).shape;
+                                let cls = cls_of(o);
+                                let c = cd.caches[pc - 1];
+                                if c.key == shape.0 && c.key2 == obj::<ClassL>(cls).version && !shape.is_null() {
+                                    array_set(obj::<InstanceL>(o).slots, c.val as usize, v);
+                                    continue;
+                                }
+                                let flags = obj::<ClassL>(cls).flags;
+                                if flags & (crate::object::cf::HAS_SETATTR | crate::object::cf::SLOTS_ONLY) == 0 {
+                                    if let Some((shape, idx)) = self.instance_slot_index(o, name) {
+                                        let ca = self.lookup_type(cls, name);
+                                        if ca.map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance))) {
+                                            cd.caches[pc - 1] = crate::code::Cache { key: shape.0, key2: obj::<ClassL>(cls).version, val: idx as u64 };
+                                            array_set(obj::<InstanceL>(o).slots, idx, v);
+                                            continue;
+                                        }
+                                    }
+                                }
+                            }
+                            save!();
+                            tri!(self.setattr(o, name, v));
+                        }
+                        Op::DELETE_ATTR => { let o = pop!(); save!(); tri!(self.delattr(o, names[arg])); }
+                        Op::BINARY_SUBSCR => {
+                            let k = pop!();
+                            let o = top!();
+                            if k.is_int() && o.is_ref() {
+                                match kind_of(o) {
+                                    Kind::List if cls_of(o) == self.ty(Ty::List) => {
+                                        let s = list_slice(o);
+                                        let i = k.int();
+                                        let j = if i < 0 { i + s.len() as i64 } else { i };
+                                        if j >= 0 && (j as usize) < s.len() { set_peek!(1, s[j as usize]); continue; }
+                                    }
+                                    Kind::Tuple => {
+                                        let s = tuple_slice(o);
+                                        let i = k.int();
+                                        let j = if i < 0 { i + s.len() as i64 } else { i };
+                                        if j >= 0 && (j as usize) < s.len() { set_peek!(1, s[j as usize]); continue; }
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            save!();
+                            let v = tri!(self.getitem(o, k));
+                            set_peek!(1, v);
+                        }
+                        Op::STORE_SUBSCR => {
+                            let k = pop!();
+                            let o = pop!();
+                            let v = pop!();
+                            if k.is_int() && o.is_ref() && kind_of(o) == Kind::List && cls_of(o) == self.ty(Ty::List) {
+                                let s = list_slice(o);
+                                let i = k.int();
+                                let j = if i < 0 { i + s.len() as i64 } else { i };
+                                if j >= 0 && (j as usize) < s.len() {
+                                    array_set(obj::<ListL>(o).items, j as usize, v);
+                                    continue;
+                                }
+                            }
+                            save!();
+                            tri!(self.setitem(o, k, v));
+                        }
+                        Op::DELETE_SUBSCR => { let k = pop!(); let o = pop!(); save!(); tri!(self.delitem(o, k)); }
+                        Op::BUILD_SLICE => {
+                            let step = if arg == 3 { pop!() } else { Value::NONE };
+                            let hi = pop!();
+                            let lo = pop!();
+                            let s = self.new_slice(lo, hi, step);
+                            push!(s);
+                        }
+                        Op::BINARY_OP => {
+                            let b = pop!();
+                            let a = top!();
+                            let (op, inplace) = BinOp::from_arg(ins.arg);
+                            if a.is_int() && b.is_int() {
+                                let (x, y) = (a.int(), b.int());
+                                let fast = match op {
+                                    BinOp::Add => Value::try_small(x + y),
+                                    BinOp::Sub => Value::try_small(x - y),
+                                    BinOp::Mul => x.checked_mul(y).and_then(Value::try_small),
+                                    BinOp::And => Some(Value::small(x & y)),
+                                    BinOp::Or => Some(Value::small(x | y)),
+                                    BinOp::Xor => Some(Value::small(x ^ y)),
+                                    BinOp::FloorDiv if y > 0 => Some(Value::small(x.div_euclid(y))),
+                                    BinOp::Mod if y > 0 => Some(Value::small(x.rem_euclid(y))),
+                                    _ => None,
+                                };
+                                if let Some(r) = fast { set_peek!(1, r); continue; }
+                            } else if a.is_ref() && b.is_ref() && kind_of(a) == Kind::Float && kind_of(b) == Kind::Float
+                                && matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul) {
+                                let (x, y) = (float_val(a), float_val(b));
+                                let r = match op { BinOp::Add => x + y, BinOp::Sub => x - y, _ => x * y };
+                                let v = self.new_float(r);
+                                set_peek!(1, v);
+                                continue;
+                            }
+                            save!();
+                            let r = tri!(self.binary_op(a, b, op, inplace));
+                            set_peek!(1, r);
+                        }
+                        Op::UNARY_NEGATIVE => { let a = top!(); save!(); let r = tri!(self.unary_op(a, N::neg)); set_peek!(1, r); }
+                        Op::UNARY_POSITIVE => { let a = top!(); save!(); let r = tri!(self.unary_op(a, N::pos)); set_peek!(1, r); }
+                        Op::UNARY_INVERT => { let a = top!(); save!(); let r = tri!(self.unary_op(a, N::invert)); set_peek!(1, r); }
+                        Op::UNARY_NOT => { let a = top!(); save!(); let t = tri!(self.truthy(a)); set_peek!(1, Value::bool(!t)); }
+                        Op::COMPARE_OP => {
+                            let b = pop!();
+                            let a = top!();
+                            let op = CmpOp::from_arg(ins.arg);
+                            if a.is_int() && b.is_int() {
+                                set_peek!(1, Value::bool(crate::ops::cmp_result(a.int().cmp(&b.int()), op)));
+                                continue;
+                            }
+                            save!();
+                            let r = tri!(self.compare(a, b, op));
+                            set_peek!(1, r);
+                        }
+                        Op::IS_OP => { let b = pop!(); let a = top!(); set_peek!(1, Value::bool((a == b) != (arg == 1))); }
+                        Op::CONTAINS_OP => {
+                            let b = pop!();
+                            let a = top!();
+                            save!();
+                            let r = tri!(self.contains(b, a));
+                            set_peek!(1, Value::bool(r != (arg == 1)));
+                        }
+                        Op::BUILD_TUPLE => {
+                            let t = self.alloc_tuple(arg);
+                            for i in 0..arg { tuple_init(t, i, peek!(arg - i)); }
+                            sp -= arg;
+                            let t = if arg == 0 { self.new_tuple(&[]) } else { t };
+                            push!(t);
+                        }
+                        Op::BUILD_LIST => {
+                            let l = self.new_list_cap(arg);
+                            if arg > 0 {
+                                let a = obj::<ListL>(l).items;
+                                for i in 0..arg { array_set(a, i, peek!(arg - i)); }
+                                obj::<ListL>(l).len = arg;
+                            }
+                            sp -= arg;
+                            push!(l);
+                        }
+                        Op::BUILD_SET => {
+                            save!();
+                            let s = tri!(self.new_set(&[]));
+                            for i in 0..arg { tri!(self.set_add(s, peek!(arg - i))); }
+                            sp -= arg;
+                            push!(s);
+                        }
+                        Op::BUILD_MAP => {
+                            save!();
+                            let d = self.new_dict_cap(arg);
+                            for i in 0..arg { tri!(self.dict_set(d, peek!(2 * (arg - i)), peek!(2 * (arg - i) - 1))); }
+                            sp -= 2 * arg;
+                            push!(d);
+                        }
+                        Op::BUILD_CONST_KEY_MAP => {
+                            save!();
+                            let keys = pop!();
+                            let d = self.new_dict_cap(arg);
+                            for i in 0..arg { tri!(self.dict_set(d, tuple_slice(keys)[i], peek!(arg - i))); }
+                            sp -= arg;
+                            push!(d);
+                        }
+                        Op::BUILD_STRING => {
+                            let mut s = String::new();
+                            for i in 0..arg { s.push_str(str_ref(peek!(arg - i))); }
+                            sp -= arg;
+                            let v = self.new_str(&s);
+                            push!(v);
+                        }
+                        Op::LIST_APPEND => { let v = pop!(); let l = peek!(arg); self.list_append(l, v); }
+                        Op::SET_ADD => { let v = pop!(); let s = peek!(arg); save!(); tri!(self.set_add(s, v)); }
+                        Op::MAP_ADD => { let v = pop!(); let k = pop!(); let d = peek!(arg); save!(); tri!(self.dict_set(d, k, v)); }
+                        Op::LIST_EXTEND => {
+                            let it = pop!();
+                            let l = peek!(arg);
+                            save!();
+                            if let Err(e) = self.list_extend(l, it) {
+                                if self.exc_matches(e, Exc::TypeError) && !self.is_iterable(it) {
+                                    let tn = self.type_name(it);
+                                    throw!(Exc::TypeError, &format!("Value after * must be an iterable, not {tn}"));
+                                }
+                                break 'run e;
+                            }
+                        }
+                        Op::SET_UPDATE => { let it = pop!(); let s = peek!(arg); save!(); tri!(self.set_update(s, it)); }
+                        Op::DICT_UPDATE => {
+                            let m = pop!();
+                            let d = peek!(arg);
+                            save!();
+                            if !self.is_mapping(m) {
+                                let tn = self.type_name(m);
+                                throw!(Exc::TypeError, &format!("'{tn}' object is not a mapping"));
+                            }
+                            tri!(self.dict_update_from(d, m));
+                        }
+                        Op::DICT_MERGE => {
+                            let m = pop!();
+                            let d = peek!(arg);
+                            save!();
+                            tri!(self.dict_merge_kwargs(d, m, peek!(arg + 2)));
+                        }
+                        Op::LIST_TO_TUPLE => { let l = top!(); let t = self.new_tuple(&list_slice(l).to_vec()); set_peek!(1, t); }
+                        Op::FORMAT_VALUE => {
+                            let spec = if arg & 4 != 0 { pop!() } else { Value::NULL };
+                            let v = top!();
+                            save!();
+                            let v = match arg & 3 {
+                                1 => tri!(self.to_str(v)),
+                                2 => tri!(self.repr(v)),
+                                3 => tri!(self.ascii(v)),
+                                _ => v,
+                            };
+                            let r = if spec.is_null() && self.is_str(v) && cls_of(v) == self.ty(Ty::Str) { v } else { tri!(self.format(v, spec)) };
+                            set_peek!(1, r);
+                        }
+                        Op::UNPACK_SEQUENCE => {
+                            let seq = pop!();
+                            if seq.is_ref() && matches!(kind_of(seq), Kind::Tuple | Kind::List) {
+                                let items = if kind_of(seq) == Kind::Tuple { tuple_slice(seq) } else { &*list_slice(seq) };
+                                if items.len() == arg {
+                                    for i in (0..arg).rev() { push!(items[i]); }
+                                    continue;
+                                }
+                            }
+                            save!();
+                            let items = tri!(self.unpack_iterable(seq, arg, None));
+                            for i in (0..arg).rev() { push!(items[i]); }
+                            std::hint::black_box(&items);
+                        }
+                        Op::UNPACK_EX => {
+                            let seq = pop!();
+                            let before = arg & 0xff;
+                            let after = arg >> 8;
+                            save!();
+                            let items = tri!(self.unpack_iterable(seq, before, Some(after)));
+                            // items: before values, the starred list, after values.
+                            for i in (0..items.len()).rev() { push!(items[i]); }
+                            std::hint::black_box(&items);
+                        }
+                        Op::JUMP => { pc = arg; }
+                        Op::JUMP_BACKWARD => {
+                            pc = arg;
+                            self.countdown -= 1;
+                            if self.countdown <= 0 {
+                                save!();
+                                tri!(self.safe_point());
+                            }
+                        }
+                        Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE => {
+                            let v = pop!();
+                            let t = match v {
+                                Value::TRUE => true,
+                                Value::FALSE | Value::NONE => false,
+                                _ => if v.is_int() { v.int() != 0 } else { save!(); tri!(self.truthy(v)) },
+                            };
+                            if t == (ins.op == Op::POP_JUMP_IF_TRUE) { pc = arg; }
+                        }
+                        Op::JUMP_IF_FALSE_OR_POP | Op::JUMP_IF_TRUE_OR_POP => {
+                            let v = top!();
+                            save!();
+                            let t = tri!(self.truthy(v));
+                            if t == (ins.op == Op::JUMP_IF_TRUE_OR_POP) { pc = arg; } else { sp -= 1; }
+                        }
+                        Op::GET_ITER => {
+                            let o = top!();
+                            save!();
+                            let it = tri!(self.get_iter(o));
+                            set_peek!(1, it);
+                        }
+                        Op::FOR_ITER => {
+                            let it = top!();
+                            if it.is_ref() {
+                                match kind_of(it) {
+                                    Kind::ListIter => {
+                                        let l = s4(it, 0);
+                                        let i = s4(it, 1).int() as usize;
+                                        if !l.is_null() {
+                                            let s = list_slice(l);
+                                            if i < s.len() {
+                                                obj::<Obj4L>(it).s[1] = Value::small(i as i64 + 1);
+                                                push!(s[i]);
+                                                continue;
+                                            }
+                                            set_s4(it, 0, Value::NULL);
+                                        }
+                                        sp -= 1;
+                                        pc = arg;
+                                        continue;
+                                    }
+                                    Kind::RangeIter => {
+                                        let (cur, stop, step) = (s4(it, 0), s4(it, 1), s4(it, 2));
+                                        if cur.is_int() && stop.is_int() && step.is_int() {
+                                            let (c, s, st) = (cur.int(), stop.int(), step.int());
+                                            if (st > 0 && c < s) || (st < 0 && c > s) {
+                                                obj::<Obj4L>(it).s[0] = Value::small(c + st);
+                                                push!(cur);
+                                            } else {
+                                                sp -= 1;
+                                                pc = arg;
+                                            }
+                                            continue;
+                                        }
+                                    }
+                                    Kind::Generator if s4(it, 1).int() != gen_state::RUNNING && s4(it, 1).int() != gen_state::FINISHED => {
+                                        // Resume the generator inline, in this loop.
+                                        let gf = s4(it, 0);
+                                        if s4(it, 1).int() == gen_state::SUSPENDED {
+                                            let gsp = obj::<FrameL>(gf).sp as usize;
+                                            frame_set(gf, gsp, Value::NONE);
+                                            obj::<FrameL>(gf).sp += 1;
+                                        }
+                                        obj::<Obj4L>(it).s[1] = Value::small(gen_state::RUNNING);
+                                        pc -= 1; // resume after the yield/return lands back here
+                                        save!();
+                                        self.enter_generator_frame(gf, f, ret::FOR_ITER);
+                                        if self.depth > self.recursion_limit {
+                                            f = gf;
+                                            pending_err = Some(self.new_exc(Exc::RecursionError, "maximum recursion depth exceeded"));
+                                            continue 'frame;
+                                        }
+                                        f = gf;
+                                        continue 'frame;
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            save!();
+                            match tri!(self.next(it)) {
+                                Some(v) => push!(v),
+                                None => { sp -= 1; pc = arg; }
+                            }
+                        }
+                        Op::RETURN_VALUE => {
+                            let v = pop!();
+                            save!();
+                            match self.frame_return(f, entry, v) {
+                                FrameExit::Leave(r) => return r,
+                                FrameExit::Continue(next, err) => { f = next; pending_err = err; continue 'frame; }
+                            }
+                        }
+                        Op::KW_NAMES => { kwnames = consts[arg]; }
+                        Op::CALL | Op::CALL_METHOD => {
+                            // Normalise to: callable at `base`, `n` arguments after it.
+                            let (base, n) = if ins.op == Op::CALL {
+                                (sp - arg - 1, arg)
+                            } else if unsafe { *slots.add(sp - arg - 2) }.is_null() {
+                                (sp - arg - 1, arg)
+                            } else {
+                                (sp - arg - 2, arg + 1)
+                            };
+                            let kw = std::mem::replace(&mut kwnames, Value::NULL);
+                            let mut callee = unsafe { *slots.add(base) };
+                            let mut argstart = base + 1;
+                            let mut nargs = n;
+                            let mut init_self = Value::NULL;
+                            // Unwrap bound methods and classes with a Python __init__.
+                            if callee.is_ref() {
+                                match kind_of(callee) {
+                                    Kind::BoundMethod => {
+                                        let func = s4(callee, 0);
+                                        if kind_of(func) == Kind::Function {
+                                            unsafe { *slots.add(base) = s4(callee, 1); }
+                                            callee = func;
+                                            argstart = base;
+                                            nargs = n + 1;
+                                        }
+                                    }
+                                    Kind::Class if self.is_heap_class(callee) => {
+                                        save!();
+                                        if let Some(init) = tri!(self.simple_init(callee)) {
+                                            let inst = self.new_instance(callee);
+                                            if obj::<ClassL>(callee).flags & crate::object::cf::EXC != 0 {
+                                                let args_t = self.new_tuple(unsafe { std::slice::from_raw_parts(slots.add(argstart), n) });
+                                                tri!(self.instance_set(inst, self.n(N::args), args_t));
+                                            }
+                                            unsafe { *slots.add(base) = inst; }
+                                            callee = init;
+                                            argstart = base;
+                                            nargs = n + 1;
+                                            init_self = inst;
+                                        }
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            if callee.is_ref() && kind_of(callee) == Kind::Function {
+                                save!();
+                                let args = unsafe { std::slice::from_raw_parts(slots.add(argstart), nargs) };
+                                let frame = tri!(self.make_frame(callee, args, kw));
+                                sp = base;
+                                if code_data(obj::<FunctionL>(callee).code).is_generator() {
+                                    let g = self.new_generator(frame, callee);
+                                    push!(g);
+                                    continue;
+                                }
+                                save!();
+                                let fo = obj::<FrameL>(frame);
+                                fo.ret_mode = if init_self.is_null() { ret::NORMAL } else { ret::INIT };
+                                fo.init_self = init_self;
+                                fo.back = f;
+                                self.depth += 1;
+                                if self.depth > self.recursion_limit {
+                                    self.depth -= 1;
+                                    break 'run self.new_exc(Exc::RecursionError, "maximum recursion depth exceeded");
+                                }
+                                self.r.frame.set(frame);
+                                f = frame;
+                                self.countdown -= 1;
+                                if self.countdown <= 0 {
+                                    if let Err(e) = self.safe_point() { pending_err = Some(e); }
+                                }
+                                continue 'frame;
+                            }
+                            save!();
+                            let args = unsafe { std::slice::from_raw_parts(slots.add(argstart), nargs) };
+                            let r = tri!(self.call_kw(callee, args, kw));
+                            sp = base;
+                            push!(r);
+                        }
+                        Op::CALL_FUNCTION_EX => {
+                            let kwargs = if arg & 1 != 0 { pop!() } else { Value::NULL };
+                            let args = pop!();
+                            let callee = pop!();
+                            save!();
+                            let r = tri!(self.call_ex(callee, args, kwargs));
+                            push!(r);
+                        }
+                        Op::MAKE_FUNCTION => {
+                            let code_v = pop!();
+                            let closure = if arg as u32 & MakeFunctionFlags::CLOSURE != 0 { pop!() } else { Value::NULL };
+                            let kwdefaults = if arg as u32 & MakeFunctionFlags::KWDEFAULTS != 0 { pop!() } else { Value::NULL };
+                            let defaults = if arg as u32 & MakeFunctionFlags::DEFAULTS != 0 { pop!() } else { Value::NULL };
+                            let g = obj::<FrameL>(f).globals;
+                            let func = self.new_function(code_v, g, defaults, kwdefaults, closure);
+                            push!(func);
+                        }
+                        Op::LOAD_BUILD_CLASS => {
+                            let b = self.dict_get_by_name(self.r.builtins.get(), "__build_class__").unwrap();
+                            push!(b);
+                        }
+                        Op::RAISE_VARARGS => {
+                            save!();
+                            let e = match arg {
+                                0 => {
+                                    let cur = self.r.exc_info.get();
+                                    if cur == Value::NONE || cur.is_null() {
+                                        break 'run self.new_exc(Exc::RuntimeError, "No active exception to reraise");
+                                    }
+                                    self.reraising = true;
+                                    PyErr(cur)
+                                }
+                                1 => { let x = pop!(); save!(); tri!(self.make_raise(x, None)) }
+                                _ => { let c = pop!(); let x = pop!(); save!(); tri!(self.make_raise(x, Some(c))) }
+                            };
+                            break 'run e;
+                        }
+                        Op::RERAISE => {
+                            let e = pop!();
+                            save!();
+                            self.reraising = true;
+                            break 'run PyErr(e);
+                        }
+                        Op::PUSH_EXC_INFO => {
+                            let e = pop!();
+                            push!(self.r.exc_info.get());
+                            push!(e);
+                            self.r.exc_info.set(e);
+                        }
+                        Op::POP_EXCEPT => { let prev = pop!(); self.r.exc_info.set(prev); }
+                        Op::CHECK_EXC_MATCH => {
+                            let t = pop!();
+                            let e = top!();
+                            save!();
+                            let m = tri!(self.exception_match(e, t));
+                            push!(Value::bool(m));
+                        }
+                        Op::BEFORE_WITH => {
+                            let mgr = top!();
+                            save!();
+                            let (exit, res) = tri!(self.before_with(mgr));
+                            set_peek!(1, exit);
+                            push!(res);
+                        }
+                        Op::WITH_EXCEPT_START => {
+                            let exc = peek!(1);
+                            let exit = peek!(3);
+                            save!();
+                            let et = self.type_of(exc);
+                            let tb = tri!(self.getattr(exc, self.n(N::traceback)));
+                            let r = tri!(self.call(exit, &[et, exc, tb]));
+                            push!(r);
+                        }
+                        Op::LOAD_ASSERTION_ERROR => push!(self.exc_type(Exc::AssertionError)),
+                        Op::YIELD_VALUE => {
+                            let v = pop!();
+                            save!();
+                            match self.frame_yield(f, entry, v) {
+                                FrameExit::Leave(r) => return r,
+                                FrameExit::Continue(next, err) => { f = next; pending_err = err; continue 'frame; }
+                            }
+                        }
+                        Op::GET_YIELD_FROM_ITER => {
+                            let o = top!();
+                            if !(o.is_ref() && kind_of(o) == Kind::Generator) {
+                                save!();
+                                let it = tri!(self.get_iter(o));
+                                set_peek!(1, it);
+                            }
+                        }
+                        Op::SEND => {
+                            let v = pop!();
+                            let it = top!();
+                            save!();
+                            match tri!(self.send_into(it, v)) {
+                                Some(y) => push!(y),
+                                None => {
+                                    let r = std::mem::replace(&mut self.last_return, Value::NONE);
+                                    set_peek!(1, r);
+                                    pc = arg;
+                                }
+                            }
+                        }
+                        Op::IMPORT_NAME => {
+                            let fromlist = pop!();
+                            let level = pop!();
+                            save!();
+                            let g = obj::<FrameL>(f).globals;
+                            let m = tri!(self.import_name(names[arg], g, fromlist, level));
+                            push!(m);
+                        }
+                        Op::IMPORT_FROM => {
+                            let m = top!();
+                            save!();
+                            let v = tri!(self.import_from(m, names[arg]));
+                            push!(v);
+                        }
+                        Op::IMPORT_STAR => {
+                            let m = pop!();
+                            save!();
+                            let locals = obj::<FrameL>(f).locals;
+                            let d = if locals.is_null() { obj::<FrameL>(f).globals } else { locals };
+                            tri!(self.import_star(m, d));
+                        }
+                        Op::SETUP_ANNOTATIONS => {}
+                    }
+                }
+            };
+            // An exception is propagating in frame `f`.
+            match self.unwind(f, entry, err) {
+                FrameExit::Leave(r) => return r,
+                FrameExit::Continue(next, e) => { f = next; pending_err = e; continue 'frame; }
+            }
+        }
+    }
+}
+
+/// What happens after a frame returns, yields or fails.
+pub enum FrameExit {
+    /// Leave this dispatch loop with a result.
+    Leave(PyResult),
+    /// Continue running `frame`, raising the exception first if given.
+    Continue(Value, Option<PyErr>),
+}
+
+impl Vm {
+    pub fn enter_generator_frame(&mut self, gf: Value, caller: Value, mode: u32) {
+        let fo = obj::<FrameL>(gf);
+        fo.ret_mode = mode;
+        fo.back = caller;
+        barrier(gf);
+        // Swap in the generator's own handled-exception state.
+        let saved = self.r.exc_info.get();
+        let own = fo.exc_save;
+        fo.exc_save = saved;
+        self.r.exc_info.set(if own.is_null() { Value::NONE } else { own });
+        self.depth += 1;
+        self.r.frame.set(gf);
+    }
+
+    /// Leaves a generator frame: restores the caller's exception state.
+    fn leave_generator_frame(&mut self, gf: Value) {
+        let fo = obj::<FrameL>(gf);
+        let callers = fo.exc_save;
+        fo.exc_save = self.r.exc_info.get();
+        self.r.exc_info.set(if callers.is_null() { Value::NONE } else { callers });
+        barrier(gf);
+    }
+
+    /// Pops `f` after RETURN_VALUE of `v`.
+    fn frame_return(&mut self, f: Value, entry: Value, v: Value) -> FrameExit {
+        self.depth -= 1;
+        let fo = obj::<FrameL>(f);
+        let back = fo.back;
+        let mode = fo.ret_mode;
+        let gen = fo.gen;
+        if !gen.is_null() {
+            set_s4(gen, 1, Value::small(gen_state::FINISHED));
+            self.leave_generator_frame(f);
+        }
+        fo.back = Value::NULL;
+        if f == entry {
+            if !gen.is_null() { self.last_return = v; self.yielded = false; }
+            return FrameExit::Leave(Ok(v));
+        }
+        self.r.frame.set(back);
+        match mode {
+            ret::INIT => {
+                if v != Value::NONE {
+                    let tn = self.type_name(v);
+                    let e = self.new_exc(Exc::TypeError, &format!("__init__() should return None, not '{tn}'"));
+                    return FrameExit::Continue(back, Some(e));
+                }
+                let inst = obj::<FrameL>(f).init_self;
+                self.push_to(back, inst);
+                FrameExit::Continue(back, None)
+            }
+            ret::FOR_ITER => {
+                // The generator finished: pop the iterator, jump past the loop.
+                let bo = obj::<FrameL>(back);
+                let for_iter = code_data(bo.code).instrs[bo.pc as usize];
+                bo.sp -= 1;
+                bo.pc = for_iter.arg;
+                FrameExit::Continue(back, None)
+            }
+            _ => {
+                self.push_to(back, v);
+                FrameExit::Continue(back, None)
+            }
+        }
+    }
+
+    fn frame_yield(&mut self, f: Value, entry: Value, v: Value) -> FrameExit {
+        self.depth -= 1;
+        let fo = obj::<FrameL>(f);
+        let back = fo.back;
+        let gen = fo.gen;
+        set_s4(gen, 1, Value::small(gen_state::SUSPENDED));
+        self.leave_generator_frame(f);
+        obj::<FrameL>(f).back = Value::NULL;
+        if f == entry {
+            self.yielded = true;
+            return FrameExit::Leave(Ok(v));
+        }
+        self.r.frame.set(back);
+        // Only FOR_ITER resumes generators inline: deliver the value and step
+        // past the FOR_ITER.
+        let bo = obj::<FrameL>(back);
+        bo.pc += 1;
+        self.push_to(back, v);
+        FrameExit::Continue(back, None)
+    }
+
+    fn push_to(&mut self, frame: Value, v: Value) {
+        let fo = obj::<FrameL>(frame);
+        let sp = fo.sp as usize;
+        fo.sp += 1;
+        frame_set(frame, sp, v);
+    }
+
+    /// Exception `err` raised in frame `f`: find a handler here or pop frames.
+    fn unwind(&mut self, mut f: Value, entry: Value, mut err: PyErr) -> FrameExit {
+        loop {
+            let fo = obj::<FrameL>(f);
+            let code = fo.code;
+            let cd = code_data(code);
+            let pc = (fo.pc as usize).saturating_sub(1);
+            if !std::mem::replace(&mut self.reraising, false) {
+                self.add_traceback(err, code, cd.line_at(pc));
+            }
+            if let Some(h) = cd.exc_table.iter().find(|e| (e.start as usize) <= pc && pc < e.end as usize) {
+                let fo = obj::<FrameL>(f);
+                let sp = fo.stack_base + h.depth;
+                fo.sp = sp;
+                frame_set(f, sp as usize, err.0);
+                fo.sp += 1;
+                fo.pc = h.handler;
+                return FrameExit::Continue(f, None);
+            }
+            // No handler: pop this frame.
+            self.depth -= 1;
+            let fo = obj::<FrameL>(f);
+            let back = fo.back;
+            let gen = fo.gen;
+            let mode = fo.ret_mode;
+            if !gen.is_null() {
+                set_s4(gen, 1, Value::small(gen_state::FINISHED));
+                self.leave_generator_frame(f);
+                if self.exc_matches(err, Exc::StopIteration) {
+                    let e = self.new_exc(Exc::RuntimeError, "generator raised StopIteration");
+                    let _ = self.set_exc_attr(e.0, N::cause, err.0);
+                    let _ = self.set_exc_attr(e.0, N::context, err.0);
+                    err = e;
+                }
+            }
+            obj::<FrameL>(f).back = Value::NULL;
+            if f == entry {
+                return FrameExit::Leave(Err(err));
+            }
+            self.r.frame.set(back);
+            if mode == ret::FOR_ITER {
+                // The FOR_ITER in the caller is the faulting instruction.
+                obj::<FrameL>(back).pc += 1;
+            }
+            // The caller's frame gets its own traceback entry on the next turn.
+            f = back;
+        }
+    }
+
+    fn cell_name(&mut self, code: Value, i: usize) -> Value {
+        let cells = tuple_slice(obj::<CodeL>(code).cellvars);
+        if i < cells.len() { cells[i] } else { tuple_slice(obj::<CodeL>(code).freevars)[i - cells.len()] }
+    }
+
+    fn unbound_deref(&mut self, code: Value, i: usize) -> PyErr {
+        let ncell = tuple_slice(obj::<CodeL>(code).cellvars).len();
+        let name = str_ref(self.cell_name(code, i)).to_string();
+        if i < ncell {
+            self.new_exc(Exc::UnboundLocalError, &format!("cannot access local variable '{name}' where it is not associated with a value"))
+        } else {
+            self.new_exc(Exc::NameError, &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+        }
+    }
+
+    /// The Python `__init__` to run inline when calling `cls`, if the class
+    /// uses the default `__new__` and defines `__init__` in Python.
+    fn simple_init(&mut self, cls: Value) -> PyResult<Option<Value>> {
+        let newf = self.lookup_type(cls, self.n(N::new));
+        if newf != Some(self.object_new_fn()) { return Ok(None); }
+        if self.layout_of(cls) != Kind::Instance { return Ok(None); }
+        match self.lookup_type(cls, self.n(N::init)) {
+            Some(i) if i.is_ref() && kind_of(i) == Kind::Function => Ok(Some(i)),
+            _ => Ok(None),
+        }
+    }
+
+    pub fn new_function(&mut self, code: Value, globals: Value, defaults: Value, kwdefaults: Value, closure: Value) -> Value {
+        let func = self.alloc(Kind::Function, self.ty(Ty::Function), std::mem::size_of::<FunctionL>());
+        let co = obj::<CodeL>(code);
+        let (name, qualname, doc) = (co.name, co.qualname, co.doc);
+        set_field!(func, FunctionL, code, code);
+        set_field!(func, FunctionL, globals, globals);
+        set_field!(func, FunctionL, defaults, defaults);
+        set_field!(func, FunctionL, kwdefaults, kwdefaults);
+        set_field!(func, FunctionL, closure, closure);
+        set_field!(func, FunctionL, name, name);
+        set_field!(func, FunctionL, qualname, qualname);
+        set_field!(func, FunctionL, doc, doc);
+        let m = self.dict_get_str(globals, self.n(N::name)).unwrap_or(Value::NONE);
+        set_field!(func, FunctionL, module, m);
+        func
+    }
+
+    /// Called at safe points when the countdown expires.
+    pub fn safe_point(&mut self) -> PyResult<()> {
+        self.countdown = SAFE_POINT_INTERVAL;
+        self.run_finalizers();
+        Ok(())
+    }
+}

@@ -1,0 +1,577 @@
+//! Iteration: `iter()`, `next()`, generators resumed from native code,
+//! `yield from`, unpacking, `with`, `f(*args, **kwargs)` and class bodies.
+
+use crate::call::{gen_state, ret};
+use crate::heap::*;
+use crate::names::N;
+use crate::value::Value;
+use crate::vm::{Exc, PyErr, PyResult, Ty, Vm};
+
+impl Vm {
+    pub fn get_iter(&mut self, o: Value) -> PyResult<Value> {
+        if o.is_ref() {
+            let heap = self.is_heap_class(cls_of(o));
+            let k = kind_of(o);
+            let mk = |vm: &mut Vm, kind: Kind, ty: Ty, a: Value, b: Value, c: Value| -> Value {
+                vm.new_obj4(kind, vm.ty(ty), [a, b, c, Value::NULL])
+            };
+            if !heap || self.lookup_type(cls_of(o), self.n(N::iter)).map_or(false, |m| self.is_builtin_fn(m)) {
+                match k {
+                    Kind::List => return Ok(mk(self, Kind::ListIter, Ty::ListIter, o, Value::small(0), Value::NULL)),
+                    Kind::Tuple => return Ok(mk(self, Kind::TupleIter, Ty::TupleIter, o, Value::small(0), Value::NULL)),
+                    Kind::Str => return Ok(mk(self, Kind::StrIter, Ty::StrIter, o, Value::small(0), Value::NULL)),
+                    Kind::Bytes | Kind::ByteArray => return Ok(mk(self, Kind::BytesIter, Ty::BytesIter, o, Value::small(0), Value::NULL)),
+                    Kind::Dict | Kind::DictKeys => {
+                        let d = if k == Kind::Dict { o } else { s4(o, 0) };
+                        let n = Value::small(self.dict_len(d) as i64);
+                        return Ok(self.new_obj4(Kind::DictKeyIter, self.ty(Ty::DictKeyIter), [d, Value::small(0), n, Value::NULL]));
+                    }
+                    Kind::DictValues => {
+                        let d = s4(o, 0);
+                        let n = Value::small(self.dict_len(d) as i64);
+                        return Ok(self.new_obj4(Kind::DictValueIter, self.ty(Ty::DictValueIter), [d, Value::small(0), n, Value::NULL]));
+                    }
+                    Kind::DictItems => {
+                        let d = s4(o, 0);
+                        let n = Value::small(self.dict_len(d) as i64);
+                        return Ok(self.new_obj4(Kind::DictItemIter, self.ty(Ty::DictItemIter), [d, Value::small(0), n, Value::NULL]));
+                    }
+                    Kind::Set | Kind::FrozenSet => {
+                        let d = obj::<SetL>(o).dict;
+                        let n = Value::small(self.dict_len(d) as i64);
+                        return Ok(self.new_obj4(Kind::SetIter, self.ty(Ty::SetIter), [d, Value::small(0), n, Value::NULL]));
+                    }
+                    Kind::Range => {
+                        let (start, stop, step) = (s4(o, 0), s4(o, 1), s4(o, 2));
+                        return Ok(mk(self, Kind::RangeIter, Ty::RangeIter, start, stop, step));
+                    }
+                    Kind::ListIter | Kind::TupleIter | Kind::StrIter | Kind::BytesIter | Kind::DictKeyIter
+                    | Kind::DictValueIter | Kind::DictItemIter | Kind::SetIter | Kind::RangeIter | Kind::Enumerate
+                    | Kind::Zip | Kind::Map | Kind::Filter | Kind::Reversed | Kind::SeqIter | Kind::CallIter
+                    | Kind::Generator => return Ok(o),
+                    _ => {}
+                }
+            }
+        }
+        let cls = self.type_of(o);
+        if let Some(m) = self.lookup_type(cls, self.n(N::iter)) {
+            if m == Value::NONE {
+                let tn = self.type_name(o);
+                return Err(self.new_exc(Exc::TypeError, &format!("'{tn}' object is not iterable")));
+            }
+            let it = self.call(m, &[o])?;
+            let itc = self.type_of(it);
+            if self.lookup_type(itc, self.n(N::next)).is_none() && !self.is_native_iterator(it) {
+                let tn = self.type_name(it);
+                return Err(self.new_exc(Exc::TypeError, &format!("iter() returned non-iterator of type '{tn}'")));
+            }
+            return Ok(it);
+        }
+        if self.lookup_type(cls, self.n(N::getitem)).is_some() {
+            return Ok(self.new_obj4(Kind::SeqIter, self.ty(Ty::SeqIter), [o, Value::small(0), Value::NULL, Value::NULL]));
+        }
+        let tn = self.type_name(o);
+        Err(self.new_exc(Exc::TypeError, &format!("'{tn}' object is not iterable")))
+    }
+
+    fn is_native_iterator(&self, it: Value) -> bool {
+        it.is_ref() && matches!(kind_of(it), Kind::ListIter | Kind::TupleIter | Kind::StrIter | Kind::BytesIter
+            | Kind::DictKeyIter | Kind::DictValueIter | Kind::DictItemIter | Kind::SetIter | Kind::RangeIter
+            | Kind::Enumerate | Kind::Zip | Kind::Map | Kind::Filter | Kind::Reversed | Kind::SeqIter
+            | Kind::CallIter | Kind::Generator)
+    }
+
+    pub fn is_iterable(&mut self, o: Value) -> bool {
+        if o.is_ref() && matches!(kind_of(o), Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set
+            | Kind::FrozenSet | Kind::Range | Kind::Bytes | Kind::ByteArray) { return true; }
+        if self.is_native_iterator(o) { return true; }
+        let cls = self.type_of(o);
+        self.lookup_type(cls, self.n(N::iter)).is_some() || self.lookup_type(cls, self.n(N::getitem)).is_some()
+    }
+
+    /// `next(it)`: Ok(None) when exhausted (no StopIteration object is made
+    /// for native iterators).
+    pub fn next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        if it.is_ref() {
+            match kind_of(it) {
+                Kind::ListIter | Kind::Reversed if kind_of(it) == Kind::ListIter => {
+                    let l = s4(it, 0);
+                    if l.is_null() { return Ok(None); }
+                    let i = s4(it, 1).int() as usize;
+                    let s = list_slice(l);
+                    if i < s.len() { obj::<Obj4L>(it).s[1] = Value::small(i as i64 + 1); return Ok(Some(s[i])); }
+                    set_s4(it, 0, Value::NULL);
+                    return Ok(None);
+                }
+                Kind::TupleIter => {
+                    let t = s4(it, 0);
+                    let i = s4(it, 1).int() as usize;
+                    let s = tuple_slice(t);
+                    if i < s.len() { obj::<Obj4L>(it).s[1] = Value::small(i as i64 + 1); return Ok(Some(s[i])); }
+                    return Ok(None);
+                }
+                Kind::RangeIter => {
+                    let (cur, stop, step) = (s4(it, 0), s4(it, 1), s4(it, 2));
+                    if cur.is_int() && stop.is_int() && step.is_int() {
+                        let (c, s, st) = (cur.int(), stop.int(), step.int());
+                        if (st > 0 && c < s) || (st < 0 && c > s) {
+                            obj::<Obj4L>(it).s[0] = Value::small(c + st);
+                            return Ok(Some(cur));
+                        }
+                        return Ok(None);
+                    }
+                    let more = {
+                        let pos = self.num_gt(step, Value::small(0))?;
+                        if pos { self.num_lt(cur, stop)? } else { self.num_gt(cur, stop)? }
+                    };
+                    if !more { return Ok(None); }
+                    let nxt = self.binary_op(cur, step, crate::bytecode::BinOp::Add, false)?;
+                    set_s4(it, 0, nxt);
+                    return Ok(Some(cur));
+                }
+                Kind::StrIter => {
+                    let s = s4(it, 0);
+                    let i = s4(it, 1).int() as usize;
+                    let b = str_bytes(s);
+                    if i >= b.len() { return Ok(None); }
+                    let st = str_ref(s);
+                    let ch = st[i..].chars().next().unwrap();
+                    obj::<Obj4L>(it).s[1] = Value::small((i + ch.len_utf8()) as i64);
+                    let mut buf = [0u8; 4];
+                    return Ok(Some(self.new_str(ch.encode_utf8(&mut buf))));
+                }
+                Kind::BytesIter => {
+                    let b = s4(it, 0);
+                    let i = s4(it, 1).int() as usize;
+                    let data = self.bytes_like(b).unwrap_or_default();
+                    if i < data.len() { obj::<Obj4L>(it).s[1] = Value::small(i as i64 + 1); return Ok(Some(Value::small(data[i] as i64))); }
+                    return Ok(None);
+                }
+                Kind::DictKeyIter | Kind::DictValueIter | Kind::DictItemIter | Kind::SetIter => {
+                    let d = s4(it, 0);
+                    if self.dict_len(d) as i64 != s4(it, 2).int() {
+                        let what = if kind_of(it) == Kind::SetIter { "Set" } else { "dictionary" };
+                        obj::<Obj4L>(it).s[2] = Value::small(-1);
+                        return Err(self.new_exc(Exc::RuntimeError, &format!("{what} changed size during iteration")));
+                    }
+                    let mut i = s4(it, 1).int() as usize;
+                    let used = self.dict_used(d);
+                    while i < used {
+                        if let Some((k, v)) = self.dict_entry(d, i) {
+                            obj::<Obj4L>(it).s[1] = Value::small(i as i64 + 1);
+                            return Ok(Some(match kind_of(it) {
+                                Kind::DictKeyIter | Kind::SetIter => k,
+                                Kind::DictValueIter => v,
+                                _ => self.new_tuple(&[k, v]),
+                            }));
+                        }
+                        i += 1;
+                    }
+                    obj::<Obj4L>(it).s[1] = Value::small(i as i64);
+                    return Ok(None);
+                }
+                Kind::Generator => return self.gen_resume(it, Value::NONE, None),
+                Kind::SeqIter => {
+                    let seq = s4(it, 0);
+                    if seq.is_null() { return Ok(None); }
+                    let i = s4(it, 1);
+                    match self.getitem(seq, i) {
+                        Ok(v) => { set_s4(it, 1, Value::small(i.int() + 1)); return Ok(Some(v)); }
+                        Err(e) if self.exc_matches(e, Exc::IndexError) || self.exc_matches(e, Exc::StopIteration) => {
+                            set_s4(it, 0, Value::NULL);
+                            return Ok(None);
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                Kind::Enumerate | Kind::Zip | Kind::Map | Kind::Filter | Kind::Reversed | Kind::CallIter => {
+                    return crate::builtin_iters::next_builtin_iter(self, it);
+                }
+                _ => {}
+            }
+        }
+        let cls = self.type_of(it);
+        let Some(m) = self.lookup_type(cls, self.n(N::next)) else {
+            let tn = self.type_name(it);
+            return Err(self.new_exc(Exc::TypeError, &format!("'{tn}' object is not an iterator")));
+        };
+        match self.call(m, &[it]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.exc_matches(e, Exc::StopIteration) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn num_gt(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        let r = self.compare(a, b, crate::bytecode::CmpOp::Gt)?;
+        self.truthy(r)
+    }
+    fn num_lt(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        let r = self.compare(a, b, crate::bytecode::CmpOp::Lt)?;
+        self.truthy(r)
+    }
+
+    /// All items of an iterable (held by a rooted buffer while iterating).
+    pub fn collect_iter(&mut self, o: Value) -> PyResult<Vec<Value>> {
+        if o.is_ref() && !self.is_heap_class(cls_of(o)) {
+            match kind_of(o) {
+                Kind::List => return Ok(list_slice(o).to_vec()),
+                Kind::Tuple => return Ok(tuple_slice(o).to_vec()),
+                _ => {}
+            }
+        }
+        let acc = self.new_list(&[]);
+        let it = self.get_iter(o)?;
+        while let Some(v) = self.next(it)? { self.list_append(acc, v); }
+        // The caller keeps the returned Vec's items alive through `acc`? No:
+        // `acc` dies here. Items are returned to a caller that immediately
+        // stores them into GC objects or holds them only across non-allocating
+        // code; callers that allocate while holding the Vec use collect_list.
+        Ok(list_slice(acc).to_vec())
+    }
+
+    /// All items of an iterable as a new list object.
+    pub fn collect_list(&mut self, o: Value) -> PyResult<Value> {
+        let acc = self.new_list(&[]);
+        self.list_extend(acc, o)?;
+        Ok(acc)
+    }
+
+    /// Unpacking for UNPACK_SEQUENCE (`star` None) and UNPACK_EX
+    /// (`star` Some(after)): returns the values in target order.
+    pub fn unpack_iterable(&mut self, seq: Value, before: usize, star: Option<usize>) -> PyResult<Vec<Value>> {
+        if !self.is_iterable(seq) {
+            let tn = self.type_name(seq);
+            return Err(self.new_exc(Exc::TypeError, &format!("cannot unpack non-iterable {tn} object")));
+        }
+        let items = self.collect_list(seq)?;
+        let s = list_slice(items).to_vec();
+        match star {
+            None => {
+                if s.len() > before {
+                    return Err(self.new_exc(Exc::ValueError, &format!("too many values to unpack (expected {before})")));
+                }
+                if s.len() < before {
+                    return Err(self.new_exc(Exc::ValueError, &format!("not enough values to unpack (expected {before}, got {})", s.len())));
+                }
+                std::hint::black_box(items);
+                Ok(s)
+            }
+            Some(after) => {
+                if s.len() < before + after {
+                    return Err(self.new_exc(Exc::ValueError, &format!(
+                        "not enough values to unpack (expected at least {}, got {})", before + after, s.len())));
+                }
+                let mid = self.new_list(&s[before..s.len() - after]);
+                let mut out = s[..before].to_vec();
+                out.push(mid);
+                out.extend_from_slice(&s[s.len() - after..]);
+                std::hint::black_box(items);
+                Ok(out)
+            }
+        }
+    }
+
+    // -- generators -------------------------------------------------------------
+
+    /// Resumes a generator from native code with `sent` (or raising `throw`).
+    /// Ok(Some(v)) when it yields v; Ok(None) when it returns (its value is in
+    /// `last_return`).
+    pub fn gen_resume(&mut self, gen: Value, sent: Value, throw: Option<PyErr>) -> PyResult<Option<Value>> {
+        let state = s4(gen, 1).int();
+        if state == gen_state::RUNNING {
+            return Err(self.new_exc(Exc::ValueError, "generator already executing"));
+        }
+        if state == gen_state::FINISHED {
+            self.last_return = Value::NONE;
+            return match throw { Some(e) => Err(e), None => Ok(None) };
+        }
+        let frame = s4(gen, 0);
+        if state == gen_state::CREATED {
+            if sent != Value::NONE && throw.is_none() {
+                return Err(self.new_exc(Exc::TypeError, "can't send non-None value to a just-started generator"));
+            }
+            if let Some(e) = throw {
+                set_s4(gen, 1, Value::small(gen_state::FINISHED));
+                return Err(e);
+            }
+        } else if throw.is_none() {
+            let sp = obj::<FrameL>(frame).sp as usize;
+            frame_set(frame, sp, sent);
+            obj::<FrameL>(frame).sp += 1;
+        }
+        set_s4(gen, 1, Value::small(gen_state::RUNNING));
+        self.check_stack()?;
+        self.depth -= 0;
+        let caller = self.r.frame.get();
+        // Entering: swap in the generator's exception state (undone on leave).
+        self.enter_generator_frame(frame, caller, ret::NATIVE);
+        self.depth -= 1; // run_frame_throw counts the frame itself
+        let saved = self.r.frame.get();
+        self.r.frame.set(caller);
+        let _ = saved;
+        let r = self.run_frame_throw(frame, throw);
+        let st = s4(gen, 1).int();
+        match r {
+            Ok(v) if st == gen_state::SUSPENDED => Ok(Some(v)),
+            Ok(v) => { self.last_return = v; Ok(None) }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `gen.throw(exc)` with yield-from delegation.
+    pub fn gen_throw(&mut self, gen: Value, exc: PyErr) -> PyResult<Option<Value>> {
+        let state = s4(gen, 1).int();
+        if state == gen_state::SUSPENDED {
+            let frame = s4(gen, 0);
+            let fo = obj::<FrameL>(frame);
+            let cd = code_data(fo.code);
+            let pc = fo.pc as usize;
+            if pc >= 2 && cd.instrs[pc - 1].op == crate::bytecode::Op::YIELD_VALUE && cd.instrs[pc - 2].op == crate::bytecode::Op::SEND {
+                let sub = frame_slots(frame)[fo.sp as usize - 1];
+                let is_close = self.exc_matches(exc, Exc::GeneratorExit);
+                let r = if sub.is_ref() && kind_of(sub) == Kind::Generator {
+                    if is_close { self.gen_close(sub).map(|_| None) } else { self.gen_throw(sub, exc) }
+                } else {
+                    let name = if is_close { "close" } else { "throw" };
+                    match self.getattr_opt(sub, self.intern(name))? {
+                        Some(m) => {
+                            let call_r = if is_close { self.call(m, &[]) } else { self.call(m, &[exc.0]) };
+                            match call_r {
+                                Ok(v) if !is_close => Ok(Some(v)),
+                                Ok(_) => Ok(None),
+                                Err(e) if self.exc_matches(e, Exc::StopIteration) => {
+                                    self.last_return = self.get_exc_attr(e.0, N::value);
+                                    Ok(None)
+                                }
+                                Err(e) => Err(e),
+                            }
+                        }
+                        None => Err(exc),
+                    }
+                };
+                match r {
+                    Ok(Some(v)) => return Ok(Some(v)),
+                    Ok(None) if !self.exc_matches(exc, Exc::GeneratorExit) => {
+                        // Subiterator finished: continue the outer generator after SEND.
+                        let fo = obj::<FrameL>(frame);
+                        let send = cd.instrs[pc - 2];
+                        let v = std::mem::replace(&mut self.last_return, Value::NONE);
+                        let top = fo.sp as usize - 1;
+                        frame_set(frame, top, v);
+                        fo.pc = send.arg;
+                        set_s4(gen, 1, Value::small(gen_state::SUSPENDED));
+                        // Resume with nothing pushed: emulate by a resume whose
+                        // sent value is dropped: push then pop is avoided by
+                        // running the frame directly.
+                        return self.gen_resume_no_push(gen);
+                    }
+                    Ok(None) => return self.gen_resume(gen, Value::NONE, Some(exc)),
+                    Err(e) => return self.gen_resume(gen, Value::NONE, Some(e)),
+                }
+            }
+        }
+        self.gen_resume(gen, Value::NONE, Some(exc))
+    }
+
+    fn gen_resume_no_push(&mut self, gen: Value) -> PyResult<Option<Value>> {
+        let frame = s4(gen, 0);
+        set_s4(gen, 1, Value::small(gen_state::RUNNING));
+        let caller = self.r.frame.get();
+        self.enter_generator_frame(frame, caller, ret::NATIVE);
+        self.depth -= 1;
+        self.r.frame.set(caller);
+        let r = self.run_frame_throw(frame, None);
+        let st = s4(gen, 1).int();
+        match r {
+            Ok(v) if st == gen_state::SUSPENDED => Ok(Some(v)),
+            Ok(v) => { self.last_return = v; Ok(None) }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `gen.close()`.
+    pub fn gen_close(&mut self, gen: Value) -> PyResult<Value> {
+        let state = s4(gen, 1).int();
+        if state == gen_state::CREATED || state == gen_state::FINISHED {
+            set_s4(gen, 1, Value::small(gen_state::FINISHED));
+            return Ok(Value::NONE);
+        }
+        let ge = self.new_exc(Exc::GeneratorExit, "");
+        match self.gen_throw(gen, ge) {
+            Ok(Some(_)) => Err(self.new_exc(Exc::RuntimeError, "generator ignored GeneratorExit")),
+            Ok(None) => Ok(Value::NONE),
+            Err(e) if self.exc_matches(e, Exc::GeneratorExit) || self.exc_matches(e, Exc::StopIteration) => Ok(Value::NONE),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// SEND: `v` into subiterator `it`. Some(yielded) or None when finished
+    /// (result in `last_return`).
+    pub fn send_into(&mut self, it: Value, v: Value) -> PyResult<Option<Value>> {
+        if it.is_ref() && kind_of(it) == Kind::Generator {
+            return self.gen_resume(it, v, None);
+        }
+        let r = if v == Value::NONE {
+            match self.next(it)? {
+                Some(x) => return Ok(Some(x)),
+                None => { self.last_return = Value::NONE; return Ok(None); }
+            }
+        } else {
+            self.call_method(it, "send", &[v])
+        };
+        match r {
+            Ok(x) => Ok(Some(x)),
+            Err(e) if self.exc_matches(e, Exc::StopIteration) => {
+                self.last_return = self.get_exc_attr(e.0, N::value);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// StopIteration(value) for a generator that returned `value`.
+    pub fn stop_iteration(&mut self, value: Value) -> PyErr {
+        let e = if value == Value::NONE { self.new_exc(Exc::StopIteration, "") } else { self.new_exc_value(Exc::StopIteration, value) };
+        let _ = self.set_exc_attr(e.0, N::value, value);
+        e
+    }
+
+    // -- with, calls, classes -------------------------------------------------------
+
+    pub fn before_with(&mut self, mgr: Value) -> PyResult<(Value, Value)> {
+        let cls = self.type_of(mgr);
+        let enter = self.lookup_type(cls, self.n(N::enter));
+        let exit = self.lookup_type(cls, self.n(N::exit));
+        let tn = self.type_name(mgr);
+        let Some(enter) = enter else {
+            return Err(self.new_exc(Exc::TypeError, &format!("'{tn}' object does not support the context manager protocol")));
+        };
+        let Some(exit) = exit else {
+            return Err(self.new_exc(Exc::TypeError, &format!("'{tn}' object does not support the context manager protocol (missed __exit__ method)")));
+        };
+        let exit_b = self.bind_descriptor(exit, mgr, cls)?;
+        let enter_b = self.bind_descriptor(enter, mgr, cls)?;
+        let r = self.call(enter_b, &[])?;
+        Ok((exit_b, r))
+    }
+
+    /// `f(*args, **kwargs)`.
+    pub fn call_ex(&mut self, f: Value, args: Value, kwargs: Value) -> PyResult {
+        let args = if args.is_ref() && kind_of(args) == Kind::Tuple { args } else {
+            if !self.is_iterable(args) {
+                let (fname, tn) = (self.callable_name(f), self.type_name(args));
+                return Err(self.new_exc(Exc::TypeError, &format!("{fname} argument after * must be an iterable, not {tn}")));
+            }
+            let l = self.collect_list(args)?;
+            self.new_tuple(&list_slice(l).to_vec())
+        };
+        if kwargs.is_null() || self.dict_len(kwargs) == 0 {
+            return self.call(f, tuple_slice(args));
+        }
+        let items = self.dict_items_vec(kwargs);
+        let n = tuple_slice(args).len();
+        let buf = self.alloc_tuple(n + items.len());
+        for (i, &a) in tuple_slice(args).iter().enumerate() { tuple_init(buf, i, a); }
+        let names = self.alloc_tuple(items.len());
+        for (j, &(k, v)) in items.iter().enumerate() {
+            if !self.is_str(k) {
+                return Err(self.new_exc(Exc::TypeError, "keywords must be strings"));
+            }
+            tuple_init(buf, n + j, v);
+            tuple_init(names, j, k);
+        }
+        self.call_kw(f, tuple_slice(buf), names)
+    }
+
+    /// A callable's name for error messages: `module.qualname()` style as CPython
+    /// uses in `argument after *` errors.
+    pub fn callable_name(&mut self, f: Value) -> String {
+        if f.is_ref() && kind_of(f) == Kind::Function {
+            let fo = obj::<FunctionL>(f);
+            let q = str_ref(fo.qualname).to_string();
+            if self.is_str(fo.module) { return format!("{}.{}()", str_ref(fo.module), q); }
+            return format!("{q}()");
+        }
+        if f.is_ref() && kind_of(f) == Kind::Builtin { return format!("{}()", str_ref(obj::<BuiltinL>(f).name)); }
+        let tn = self.type_name(f);
+        format!("{tn} object")
+    }
+
+    /// DICT_MERGE for `f(**m)`: duplicate keywords are errors.
+    pub fn dict_merge_kwargs(&mut self, d: Value, m: Value, func: Value) -> PyResult<()> {
+        if !self.is_mapping(m) {
+            let (fname, tn) = (self.callable_name(func), self.type_name(m));
+            return Err(self.new_exc(Exc::TypeError, &format!("{fname} argument after ** must be a mapping, not {tn}")));
+        }
+        let items = if m.is_ref() && kind_of(m) == Kind::Dict { self.dict_items_vec(m) } else {
+            let keys = self.call_method(m, "keys", &[])?;
+            let keys = self.collect_list(keys)?;
+            let mut v = Vec::new();
+            for &k in list_slice(keys).to_vec().iter() { let x = self.getitem(m, k)?; v.push((k, x)); }
+            v
+        };
+        for (k, v) in items {
+            if !self.is_str(k) {
+                return Err(self.new_exc(Exc::TypeError, "keywords must be strings"));
+            }
+            if self.dict_get(d, k)?.is_some() {
+                let fname = self.callable_name(func);
+                return Err(self.new_exc(Exc::TypeError, &format!("{fname} got multiple values for keyword argument '{}'", str_ref(k))));
+            }
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
+    pub fn is_mapping(&mut self, m: Value) -> bool {
+        if m.is_ref() && kind_of(m) == Kind::Dict { return true; }
+        let cls = self.type_of(m);
+        self.lookup_type(cls, self.n(N::keys)).is_some() && self.lookup_type(cls, self.n(N::getitem)).is_some()
+    }
+
+    /// `__build_class__(func, name, *bases, **kw)`.
+    pub fn build_class(&mut self, args: &[Value], kwnames: Value) -> PyResult {
+        let p = crate::call::ArgParser::new("__build_class__", args, kwnames);
+        if p.pos.len() < 2 {
+            return Err(self.new_exc(Exc::TypeError, "__build_class__: not enough arguments"));
+        }
+        let (body, name) = (p.pos[0], p.pos[1]);
+        let bases = self.new_tuple(&p.pos[2..]);
+        let mut meta = p.kw("metaclass");
+        let extra_kw: Vec<(Value, Value)> = p.kwnames.iter().zip(p.kwvals.iter())
+            .filter(|(k, _)| str_ref(**k) != "metaclass").map(|(&k, &v)| (k, v)).collect();
+        if meta.is_none() {
+            let mut m = self.ty(Ty::Type);
+            for &b in tuple_slice(bases) {
+                let bm = self.type_of(b);
+                if self.is_subclass(bm, m) { m = bm; }
+            }
+            meta = Some(m);
+        }
+        let meta = meta.unwrap();
+        let ns = match self.lookup_type_str(self.type_of(meta), "__prepare__") {
+            Some(prep) if self.is_class(meta) && !self.is_builtin_fn(prep) => {
+                let b = self.bind_descriptor(prep, meta, self.type_of(meta))?;
+                self.call(b, &[name, bases])?
+            }
+            _ => self.new_dict(),
+        };
+        let frame = self.make_frame(body, &[], Value::NULL)?;
+        set_field!(frame, FrameL, locals, ns);
+        let cell = self.run_frame_nested(frame)?;
+        let cls = if extra_kw.is_empty() {
+            self.call(meta, &[name, bases, ns])?
+        } else {
+            let t = self.alloc_tuple(3 + extra_kw.len());
+            let names = self.alloc_tuple(extra_kw.len());
+            tuple_init(t, 0, name); tuple_init(t, 1, bases); tuple_init(t, 2, ns);
+            for (i, &(k, v)) in extra_kw.iter().enumerate() { tuple_init(t, 3 + i, v); tuple_init(names, i, k); }
+            self.call_kw(meta, tuple_slice(t), names)?
+        };
+        if cell.is_ref() && kind_of(cell) == Kind::Cell {
+            set_s4(cell, 0, cls);
+        }
+        Ok(cls)
+    }
+}

@@ -1,0 +1,795 @@
+//! Classes, MRO, attribute lookup with descriptors, and instance storage with
+//! shapes (hidden classes).
+//!
+//! Class flags live in `ClassL.flags` (bits below). `version` is a unique
+//! number reassigned whenever the class or one of its bases changes, so a
+//! cache entry keyed by version is valid exactly while nothing in its MRO has
+//! changed. Each class keeps a list of its subclasses in `extra` to propagate
+//! version changes.
+//!
+//! Instances store attributes in `slots` at indices given by their shape; a
+//! shape maps names to indices and has transitions to child shapes. An
+//! instance whose `__dict__` is taken (or that deletes attributes) switches to
+//! dict mode: `shape` becomes NULL and `dict` holds everything.
+
+use crate::heap::*;
+use crate::names::N;
+use crate::value::Value;
+use crate::vm::{Exc, PyResult, Ty, Vm, PyErr};
+
+pub mod cf {
+    //! ClassL.flags bits.
+    /// Defined by Python code (or `type(...)`), as opposed to builtin.
+    pub const HEAP: u64 = 1;
+    pub const HAS_GETATTR: u64 = 2;
+    pub const HAS_GETATTRIBUTE: u64 = 4;
+    pub const HAS_SETATTR: u64 = 8;
+    pub const HAS_DEL: u64 = 16;
+    /// A subclass of BaseException.
+    pub const EXC: u64 = 32;
+    /// Instances have no `__dict__`: only the names in `__slots__`.
+    pub const SLOTS_ONLY: u64 = 64;
+    pub const HAS_DELATTR: u64 = 128;
+    /// Has `__set__`/`__get__` (a descriptor class).
+    pub const HAS_GET: u64 = 256;
+    pub const HAS_SET: u64 = 512;
+    pub const HAS_EQ_OR_HASH: u64 = 1024;
+}
+
+const MAX_SHAPE_ATTRS: usize = 64;
+const MCACHE_SIZE: usize = 4096;
+
+/// A direct-mapped cache of MRO lookups: (class version, interned name) ->
+/// found value. Entries are only trusted while the version matches, and
+/// versions are never reused, so stale entries are harmless.
+pub struct MethodCache {
+    entries: Vec<(u64, u64, Value)>,
+}
+impl Default for MethodCache {
+    fn default() -> Self { MethodCache { entries: vec![(0, 0, Value::NULL); MCACHE_SIZE] } }
+}
+
+thread_local! {
+    static MCACHE: std::cell::RefCell<MethodCache> = std::cell::RefCell::new(MethodCache::default());
+}
+
+impl Vm {
+    #[inline(always)]
+    pub fn class_flags(&self, cls: Value) -> u64 { obj::<ClassL>(cls).flags }
+    #[inline(always)]
+    pub fn is_heap_class(&self, cls: Value) -> bool { obj::<ClassL>(cls).flags & cf::HEAP != 0 }
+    pub fn is_class(&self, v: Value) -> bool { v.is_ref() && kind_of(v) == Kind::Class }
+    pub fn is_builtin_fn(&self, v: Value) -> bool { v.is_ref() && kind_of(v) == Kind::Builtin }
+    pub fn class_name(&self, cls: Value) -> &'static str { str_ref(obj::<ClassL>(cls).name) }
+
+    /// Finds `name` (an interned str) along the MRO of `cls`.
+    #[inline]
+    pub fn lookup_type(&mut self, cls: Value, name: Value) -> Option<Value> {
+        let version = obj::<ClassL>(cls).version;
+        let slot = ((version.wrapping_mul(0x9E3779B97F4A7C15) ^ (name.0 >> 3)) as usize) & (MCACHE_SIZE - 1);
+        let hit = MCACHE.with(|c| {
+            let e = c.borrow().entries[slot];
+            if e.0 == version && e.1 == name.0 { Some(e.2) } else { None }
+        });
+        if let Some(v) = hit { return if v.is_null() { None } else { Some(v) }; }
+        let found = self.lookup_type_uncached(cls, name);
+        MCACHE.with(|c| c.borrow_mut().entries[slot] = (version, name.0, found.unwrap_or(Value::NULL)));
+        found
+    }
+
+    pub fn lookup_type_uncached(&mut self, cls: Value, name: Value) -> Option<Value> {
+        let mro = obj::<ClassL>(cls).mro;
+        if mro.is_null() {
+            return self.dict_get_str(obj::<ClassL>(cls).dict, name);
+        }
+        for &c in tuple_slice(mro) {
+            if let Some(v) = self.dict_get_str(obj::<ClassL>(c).dict, name) { return Some(v); }
+        }
+        None
+    }
+    pub fn lookup_type_str(&mut self, cls: Value, name: &str) -> Option<Value> {
+        let n = self.intern(name);
+        self.lookup_type(cls, n)
+    }
+
+    pub fn is_subclass(&self, a: Value, b: Value) -> bool {
+        if a == b { return true; }
+        let mro = obj::<ClassL>(a).mro;
+        if mro.is_null() { return false; }
+        tuple_slice(mro).contains(&b)
+    }
+    #[inline]
+    pub fn isinstance(&self, v: Value, cls: Value) -> bool {
+        self.is_subclass(self.type_of(v), cls)
+    }
+
+    /// Whether `m` is `object.__hash__`.
+    pub fn is_builtin_object_hash(&mut self, m: Value) -> bool {
+        let o = self.ty(Ty::Object);
+        self.dict_get_str(obj::<ClassL>(o).dict, self.n(N::hash)) == Some(m)
+    }
+    pub fn is_object_str(&mut self, m: Value) -> bool {
+        let o = self.ty(Ty::Object);
+        self.dict_get_str(obj::<ClassL>(o).dict, self.n(N::str)) == Some(m)
+    }
+
+    // -- class creation ------------------------------------------------------
+
+    /// Allocates a class object (no MRO or flags computed yet).
+    pub fn alloc_class(&mut self, meta: Value, name: &str, bases: Value, dict: Value, layout: Kind) -> Value {
+        let nm = self.new_str(name);
+        let c = self.alloc(Kind::Class, meta, std::mem::size_of::<ClassL>());
+        set_field!(c, ClassL, name, nm);
+        set_field!(c, ClassL, qualname, nm);
+        set_field!(c, ClassL, bases, bases);
+        set_field!(c, ClassL, dict, dict);
+        let o = obj::<ClassL>(c);
+        o.layout = layout as u32;
+        o.version = self.fresh_version();
+        c
+    }
+
+    /// C3 linearisation of `cls` given its bases.
+    pub fn compute_mro(&mut self, cls: Value) -> PyResult<Value> {
+        let bases = tuple_slice(obj::<ClassL>(cls).bases).to_vec();
+        let mut seqs: Vec<Vec<Value>> = Vec::new();
+        for &b in &bases {
+            seqs.push(tuple_slice(obj::<ClassL>(b).mro).to_vec());
+        }
+        seqs.push(bases.clone());
+        let mut out = vec![cls];
+        loop {
+            seqs.retain(|s| !s.is_empty());
+            if seqs.is_empty() { break; }
+            let mut cand = None;
+            for s in &seqs {
+                let h = s[0];
+                if !seqs.iter().any(|t| t[1..].contains(&h)) { cand = Some(h); break; }
+            }
+            let Some(c) = cand else {
+                let names: Vec<String> = bases.iter().map(|&b| self.class_name(b).to_string()).collect();
+                return Err(self.new_exc(Exc::TypeError, &format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}", names.join(", "))));
+            };
+            out.push(c);
+            for s in seqs.iter_mut() { if s[0] == c { s.remove(0); } }
+        }
+        Ok(self.new_tuple(&out))
+    }
+
+    /// Recomputes the flags that depend on what the MRO defines.
+    pub fn update_class_flags(&mut self, cls: Value) {
+        let mut f = obj::<ClassL>(cls).flags & (cf::HEAP | cf::EXC | cf::SLOTS_ONLY);
+        let object = self.ty(Ty::Object);
+        let defined_in_heap = |vm: &mut Vm, n: N| -> bool {
+            let name = vm.n(n);
+            let mro = obj::<ClassL>(cls).mro;
+            for &c in tuple_slice(mro) {
+                if c == object { return false; }
+                if vm.dict_get_str(obj::<ClassL>(c).dict, name).is_some() { return vm.is_heap_class(c); }
+            }
+            false
+        };
+        if defined_in_heap(self, N::getattr) { f |= cf::HAS_GETATTR; }
+        if defined_in_heap(self, N::getattribute) { f |= cf::HAS_GETATTRIBUTE; }
+        if defined_in_heap(self, N::setattr) { f |= cf::HAS_SETATTR; }
+        if defined_in_heap(self, N::delattr) { f |= cf::HAS_DELATTR; }
+        if defined_in_heap(self, N::del) { f |= cf::HAS_DEL; }
+        if defined_in_heap(self, N::get) { f |= cf::HAS_GET; }
+        if defined_in_heap(self, N::set) || defined_in_heap(self, N::delete) { f |= cf::HAS_SET; }
+        obj::<ClassL>(cls).flags = f;
+    }
+
+    /// Marks `cls` and all its subclasses changed.
+    pub fn invalidate_class(&mut self, cls: Value) {
+        let mut stack = vec![cls];
+        while let Some(c) = stack.pop() {
+            obj::<ClassL>(c).version = self.fresh_version();
+            self.update_class_flags(c);
+            let subs = obj::<ClassL>(c).extra;
+            if !subs.is_null() { stack.extend_from_slice(list_slice(subs)); }
+        }
+    }
+
+    fn register_subclass(&mut self, base: Value, sub: Value) {
+        let mut subs = obj::<ClassL>(base).extra;
+        if subs.is_null() {
+            subs = self.new_list(&[]);
+            set_field!(base, ClassL, extra, subs);
+        }
+        self.list_append(subs, sub);
+    }
+
+    /// `type(name, bases, dict)` with metaclass `meta`: the full class
+    /// creation protocol except calling the metaclass itself.
+    pub fn new_class(&mut self, meta: Value, name: &str, bases: Value, ns: Value) -> PyResult<Value> {
+        let object = self.ty(Ty::Object);
+        let bases = if tuple_slice(bases).is_empty() { self.new_tuple(&[object]) } else { bases };
+        // Layout: the most derived builtin layout among the bases.
+        let mut layout = Kind::Instance;
+        let mut flags = cf::HEAP;
+        for &b in tuple_slice(bases) {
+            if !self.is_class(b) {
+                return Err(self.new_exc(Exc::TypeError, "bases must be types"));
+            }
+            if b == self.ty(Ty::Bool) || b == self.ty(Ty::Range) || b == self.ty(Ty::Slice) || b == self.ty(Ty::Function) {
+                let bn = self.class_name(b);
+                return Err(self.new_exc(Exc::TypeError, &format!("type '{bn}' is not an acceptable base type")));
+            }
+            let bl = self.layout_of(b);
+            if bl != Kind::Instance {
+                if layout != Kind::Instance && layout != bl {
+                    return Err(self.new_exc(Exc::TypeError, "multiple bases have instance lay-out conflict"));
+                }
+                layout = bl;
+            }
+            flags |= obj::<ClassL>(b).flags & cf::EXC;
+        }
+        let dict = self.dict_copy(ns);
+        let cls = self.alloc_class(meta, name, bases, dict, layout);
+        obj::<ClassL>(cls).flags = flags;
+        if let Some(q) = self.dict_get_str(dict, self.n(N::qualname)) {
+            if self.is_str(q) { set_field!(cls, ClassL, qualname, q); }
+            self.dict_del(dict, self.n(N::qualname))?;
+        }
+        if let Some(m) = self.dict_get_str(dict, self.n(N::module)) { set_field!(cls, ClassL, module, m); }
+        if self.dict_get_str(dict, self.n(N::doc)).is_none() {
+            self.dict_set_str(dict, "__doc__", Value::NONE);
+        }
+        let mro = self.compute_mro(cls)?;
+        set_field!(cls, ClassL, mro, mro);
+        // __slots__
+        if let Some(slots) = self.dict_get_str(dict, self.n(N::slots)) {
+            let names = if self.is_str(slots) { vec![slots] } else { self.collect_iter(slots)? };
+            let mut has_dict = false;
+            for &n in &names {
+                if !self.is_str(n) {
+                    let tn = self.type_name(n);
+                    return Err(self.new_exc(Exc::TypeError, &format!("__slots__ items must be strings, not '{tn}'")));
+                }
+                if str_ref(n) == "__dict__" { has_dict = true; }
+            }
+            let interned: Vec<Value> = names.iter().map(|&n| self.intern(str_ref(n))).collect();
+            let t = self.new_tuple(&interned);
+            set_field!(cls, ClassL, slots, t);
+            let bases_slotted = tuple_slice(mro)[1..].iter().all(|&c| {
+                c == object || !self.is_heap_class(c) || obj::<ClassL>(c).flags & cf::SLOTS_ONLY != 0
+            });
+            if !has_dict && bases_slotted { obj::<ClassL>(cls).flags |= cf::SLOTS_ONLY; }
+            for &n in &interned {
+                if self.dict_get_str(dict, n).is_some() {
+                    let s = str_ref(n);
+                    return Err(self.new_exc(Exc::ValueError, &format!("'{s}' in __slots__ conflicts with class variable")));
+                }
+            }
+        }
+        // Implicit classmethod/staticmethod conversions.
+        for n in [N::init_subclass, N::class_getitem] {
+            if let Some(f) = self.dict_get_str(dict, self.n(n)) {
+                if f.is_ref() && kind_of(f) == Kind::Function {
+                    let cm = self.new_obj4(Kind::ClassMethod, self.ty(Ty::ClassMethod), [f, Value::NULL, Value::NULL, Value::NULL]);
+                    self.dict_set_str(dict, n.as_str(), cm);
+                }
+            }
+        }
+        if let Some(f) = self.dict_get_str(dict, self.n(N::new)) {
+            if f.is_ref() && kind_of(f) == Kind::Function {
+                let sm = self.new_obj4(Kind::StaticMethod, self.ty(Ty::StaticMethod), [f, Value::NULL, Value::NULL, Value::NULL]);
+                self.dict_set_str(dict, "__new__", sm);
+            }
+        }
+        // A class defining __eq__ but not __hash__ is unhashable.
+        if self.dict_get_str(dict, self.n(N::eq)).is_some() && self.dict_get_str(dict, self.n(N::hash)).is_none() {
+            self.dict_set_str(dict, "__hash__", Value::NONE);
+        }
+        self.update_class_flags(cls);
+        for &b in tuple_slice(bases).to_vec().iter() { self.register_subclass(b, cls); }
+        // __set_name__ on attributes, then __init_subclass__ on the parent.
+        for (k, v) in self.dict_items_vec(dict) {
+            let vt = self.type_of(v);
+            if self.is_heap_class(vt) {
+                if let Some(m) = self.lookup_type(vt, self.n(N::set_name)) {
+                    self.call(m, &[v, cls, k])?;
+                }
+            }
+        }
+        let sup = tuple_slice(mro).get(1).copied().unwrap_or(object);
+        if let Some(m) = self.lookup_type(sup, self.n(N::init_subclass)) {
+            if !self.is_builtin_fn(m) {
+                let bound = self.bind_descriptor(m, cls, cls)?;
+                self.call(bound, &[])?;
+            }
+        }
+        Ok(cls)
+    }
+
+    pub fn layout_of(&self, cls: Value) -> Kind {
+        // SAFETY-free transmute via table lookup.
+        Kind::ALL[obj::<ClassL>(cls).layout as usize]
+    }
+
+    // -- instances -------------------------------------------------------------
+
+    pub fn new_instance(&mut self, cls: Value) -> Value {
+        let v = self.alloc(Kind::Instance, cls, std::mem::size_of::<InstanceL>());
+        let root = self.r.root_shape.get();
+        set_field!(v, InstanceL, shape, root);
+        if obj::<ClassL>(cls).flags & cf::HAS_DEL != 0 {
+            // SAFETY: `v` is a live object of the active heap.
+            unsafe { self.heap.gc.register_finalizer(v.addr() as *mut skiff_gc::Header) };
+        }
+        v
+    }
+
+    fn shape_lookup(&mut self, shape: Value, name: Value) -> Option<usize> {
+        let t = obj::<ShapeL>(shape).table;
+        if t.is_null() { return None; }
+        self.dict_get_str(t, name).map(|v| v.int() as usize)
+    }
+
+    /// Reads an instance attribute from its own storage.
+    #[inline]
+    pub fn instance_get(&mut self, inst: Value, name: Value) -> Option<Value> {
+        let o = obj::<InstanceL>(inst);
+        if o.shape.is_null() {
+            if o.dict.is_null() { return None; }
+            return self.dict_get_str(o.dict, name);
+        }
+        let shape = o.shape;
+        let i = self.shape_lookup(shape, name)?;
+        let v = array_get(obj::<InstanceL>(inst).slots, i);
+        if v.is_null() { None } else { Some(v) }
+    }
+
+    /// The index of `name` in the instance's slots and the shape it was found
+    /// in, for inline caches.
+    pub fn instance_slot_index(&mut self, inst: Value, name: Value) -> Option<(Value, usize)> {
+        let shape = obj::<InstanceL>(inst).shape;
+        if shape.is_null() { return None; }
+        let i = self.shape_lookup(shape, name)?;
+        Some((shape, i))
+    }
+
+    pub fn instance_set(&mut self, inst: Value, name: Value, v: Value) -> PyResult<()> {
+        let shape = obj::<InstanceL>(inst).shape;
+        if shape.is_null() {
+            let mut d = obj::<InstanceL>(inst).dict;
+            if d.is_null() { d = self.new_dict(); set_field!(inst, InstanceL, dict, d); }
+            return self.dict_set(d, name, v);
+        }
+        if let Some(i) = self.shape_lookup(shape, name) {
+            array_set(obj::<InstanceL>(inst).slots, i, v);
+            return Ok(());
+        }
+        let count = obj::<ShapeL>(shape).count;
+        if count >= MAX_SHAPE_ATTRS {
+            self.instance_to_dict_mode(inst);
+            return self.instance_set(inst, name, v);
+        }
+        let child = self.shape_transition(shape, name);
+        let slots = obj::<InstanceL>(inst).slots;
+        let cap = if slots.is_null() { 0 } else { obj::<ArrayL>(slots).cap };
+        if count >= cap {
+            let ncap = (cap * 2).max(4);
+            let ns = self.new_array(ncap);
+            if cap > 0 { array_copy(slots, 0, ns, 0, cap); }
+            set_field!(inst, InstanceL, slots, ns);
+        }
+        array_set(obj::<InstanceL>(inst).slots, count, v);
+        set_field!(inst, InstanceL, shape, child);
+        Ok(())
+    }
+
+    fn shape_transition(&mut self, shape: Value, name: Value) -> Value {
+        let mut tr = obj::<ShapeL>(shape).transitions;
+        if !tr.is_null() {
+            if let Some(c) = self.dict_get_str(tr, name) { return c; }
+        } else {
+            tr = self.new_dict();
+            set_field!(shape, ShapeL, transitions, tr);
+        }
+        let parent_table = obj::<ShapeL>(shape).table;
+        let table = if parent_table.is_null() { self.new_dict() } else { self.dict_copy(parent_table) };
+        let count = obj::<ShapeL>(shape).count;
+        self.dict_set(table, name, Value::small(count as i64)).expect("str key");
+        let child = self.alloc(Kind::Shape, Value::NULL, std::mem::size_of::<ShapeL>());
+        set_field!(child, ShapeL, parent, shape);
+        set_field!(child, ShapeL, key, name);
+        set_field!(child, ShapeL, table, table);
+        obj::<ShapeL>(child).count = count + 1;
+        self.dict_set(tr, name, child).expect("str key");
+        child
+    }
+
+    /// Moves an instance's attributes into a dict (used by `__dict__`,
+    /// attribute deletion and very many attributes).
+    pub fn instance_to_dict_mode(&mut self, inst: Value) -> Value {
+        let shape = obj::<InstanceL>(inst).shape;
+        if shape.is_null() {
+            let mut d = obj::<InstanceL>(inst).dict;
+            if d.is_null() { d = self.new_dict(); set_field!(inst, InstanceL, dict, d); }
+            return d;
+        }
+        let d = self.new_dict();
+        let table = obj::<ShapeL>(shape).table;
+        if !table.is_null() {
+            for (k, idx) in self.dict_items_vec(table) {
+                let v = array_get(obj::<InstanceL>(inst).slots, idx.int() as usize);
+                if !v.is_null() { self.dict_set(d, k, v).expect("str key"); }
+            }
+        }
+        set_field!(inst, InstanceL, dict, d);
+        set_field!(inst, InstanceL, shape, Value::NULL);
+        set_field!(inst, InstanceL, slots, Value::NULL);
+        d
+    }
+
+    fn instance_del(&mut self, inst: Value, name: Value) -> PyResult<bool> {
+        let d = self.instance_to_dict_mode(inst);
+        Ok(self.dict_del(d, name)?.is_some())
+    }
+
+    // -- descriptors --------------------------------------------------------------
+
+    /// Binds a class attribute found for `inst` (which may be NULL when looked
+    /// up on the class `owner` itself).
+    pub fn bind_descriptor(&mut self, attr: Value, inst: Value, owner: Value) -> PyResult<Value> {
+        if !attr.is_ref() { return Ok(attr); }
+        match kind_of(attr) {
+            Kind::Function | Kind::Builtin => {
+                if inst.is_null() { Ok(attr) } else { Ok(self.new_bound_method(attr, inst)) }
+            }
+            Kind::StaticMethod => Ok(s4(attr, 0)),
+            Kind::ClassMethod => Ok(self.new_bound_method(s4(attr, 0), owner)),
+            Kind::Property => {
+                if inst.is_null() { return Ok(attr); }
+                let fget = s4(attr, 0);
+                if fget.is_null() || fget == Value::NONE {
+                    return Err(self.new_exc(Exc::AttributeError, "property has no getter"));
+                }
+                self.call(fget, &[inst])
+            }
+            _ => {
+                let at = cls_of(attr);
+                if obj::<ClassL>(at).flags & cf::HAS_GET != 0 {
+                    let g = self.lookup_type(at, self.n(N::get)).unwrap();
+                    let i = if inst.is_null() { Value::NONE } else { inst };
+                    return self.call(g, &[attr, i, owner]);
+                }
+                Ok(attr)
+            }
+        }
+    }
+
+    fn is_data_descriptor(&self, attr: Value) -> bool {
+        attr.is_ref() && match kind_of(attr) {
+            Kind::Property => true,
+            Kind::Instance => obj::<ClassL>(cls_of(attr)).flags & cf::HAS_SET != 0,
+            _ => false,
+        }
+    }
+
+    // -- getattr ------------------------------------------------------------------
+
+    /// `getattr(obj, name)`; `name` must be an interned str.
+    pub fn getattr(&mut self, o: Value, name: Value) -> PyResult<Value> {
+        match self.getattr_opt(o, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.attr_error(o, name)),
+        }
+    }
+
+    pub fn attr_error(&mut self, o: Value, name: Value) -> PyErr {
+        let n = str_ref(name);
+        if self.is_class(o) {
+            let cn = self.class_name(o);
+            return self.new_exc(Exc::AttributeError, &format!("type object '{cn}' has no attribute '{n}'"));
+        }
+        if o.is_ref() && kind_of(o) == Kind::Module {
+            let mn = str_ref(s4(o, 0));
+            return self.new_exc(Exc::AttributeError, &format!("module '{mn}' has no attribute '{n}'"));
+        }
+        let tn = self.type_name(o);
+        self.new_exc(Exc::AttributeError, &format!("'{tn}' object has no attribute '{n}'"))
+    }
+
+    /// Like `getattr`, but Ok(None) instead of raising AttributeError (other
+    /// errors propagate).
+    pub fn getattr_opt(&mut self, o: Value, name: Value) -> PyResult<Option<Value>> {
+        let cls = self.type_of(o);
+        let flags = obj::<ClassL>(cls).flags;
+        if flags & (cf::HAS_GETATTRIBUTE | cf::HAS_GETATTR) == 0 {
+            return self.generic_getattr(o, name);
+        }
+        let r = if flags & cf::HAS_GETATTRIBUTE != 0 {
+            let m = self.lookup_type(cls, self.n(N::getattribute)).unwrap();
+            match self.call(m, &[o, name]) {
+                Ok(v) => Some(v),
+                Err(e) if self.exc_matches(e, Exc::AttributeError) => {
+                    if flags & cf::HAS_GETATTR == 0 { return Err(e); }
+                    None
+                }
+                Err(e) => return Err(e),
+            }
+        } else {
+            self.generic_getattr(o, name)?
+        };
+        if r.is_some() { return Ok(r); }
+        if flags & cf::HAS_GETATTR != 0 {
+            let m = self.lookup_type(cls, self.n(N::getattr)).unwrap();
+            return match self.call(m, &[o, name]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.exc_matches(e, Exc::AttributeError) => Err(e),
+                Err(e) => Err(e),
+            };
+        }
+        Ok(None)
+    }
+
+    /// `object.__getattribute__`: descriptors, instance storage, class.
+    pub fn generic_getattr(&mut self, o: Value, name: Value) -> PyResult<Option<Value>> {
+        if o.is_ref() {
+            match kind_of(o) {
+                Kind::Class => return self.type_getattr(o, name),
+                Kind::Module => {
+                    let d = s4(o, 1);
+                    if let Some(v) = self.dict_get_str(d, name) { return Ok(Some(v)); }
+                    if name == self.n(N::dict) { return Ok(Some(d)); }
+                    if let Some(ga) = self.dict_get_str(d, self.n(N::getattr)) {
+                        return match self.call(ga, &[name]) {
+                            Ok(v) => Ok(Some(v)),
+                            Err(e) if self.exc_matches(e, Exc::AttributeError) => Ok(None),
+                            Err(e) => Err(e),
+                        };
+                    }
+                    return Ok(None);
+                }
+                _ => {}
+            }
+        }
+        let cls = self.type_of(o);
+        let attr = self.lookup_type(cls, name);
+        if let Some(a) = attr {
+            if self.is_data_descriptor(a) {
+                if kind_of(a) == Kind::Property {
+                    let fget = s4(a, 0);
+                    if fget.is_null() || fget == Value::NONE {
+                        let (n, tn) = (str_ref(name).to_string(), self.type_name(o));
+                        return Err(self.new_exc(Exc::AttributeError, &format!("property '{n}' of '{tn}' object has no getter")));
+                    }
+                    return self.call(fget, &[o]).map(Some);
+                }
+                return self.bind_descriptor(a, o, cls).map(Some);
+            }
+        }
+        if o.is_ref() {
+            match kind_of(o) {
+                Kind::Instance => {
+                    if let Some(v) = self.instance_get(o, name) { return Ok(Some(v)); }
+                }
+                Kind::Function => {
+                    let d = obj::<FunctionL>(o).dict;
+                    if !d.is_null() { if let Some(v) = self.dict_get_str(d, name) { return Ok(Some(v)); } }
+                }
+                Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray => {
+                    let d = obj::<ListL>(o).attrs; // `attrs` is at the same offset in these layouts
+                    if !d.is_null() { if let Some(v) = self.dict_get_str(d, name) { return Ok(Some(v)); } }
+                }
+                _ => {}
+            }
+        }
+        if let Some(a) = attr {
+            return self.bind_descriptor(a, o, cls).map(Some);
+        }
+        crate::specialattrs::special_getattr(self, o, name)
+    }
+
+    fn type_getattr(&mut self, cls: Value, name: Value) -> PyResult<Option<Value>> {
+        let meta = cls_of(cls);
+        let meta_attr = self.lookup_type(meta, name);
+        if let Some(ma) = meta_attr {
+            if self.is_data_descriptor(ma) { return self.bind_descriptor(ma, cls, meta).map(Some); }
+        }
+        if let Some(a) = self.lookup_type(cls, name) {
+            if a.is_ref() {
+                match kind_of(a) {
+                    Kind::StaticMethod => return Ok(Some(s4(a, 0))),
+                    Kind::ClassMethod => return Ok(Some(self.new_bound_method(s4(a, 0), cls))),
+                    Kind::Instance if obj::<ClassL>(cls_of(a)).flags & cf::HAS_GET != 0 => {
+                        return self.bind_descriptor(a, Value::NULL, cls).map(Some);
+                    }
+                    _ => {}
+                }
+            }
+            return Ok(Some(a));
+        }
+        if let Some(ma) = meta_attr {
+            return self.bind_descriptor(ma, cls, meta).map(Some);
+        }
+        crate::specialattrs::special_getattr(self, cls, name)
+    }
+
+    // -- setattr / delattr -----------------------------------------------------------
+
+    pub fn setattr(&mut self, o: Value, name: Value, v: Value) -> PyResult<()> {
+        let cls = self.type_of(o);
+        if obj::<ClassL>(cls).flags & cf::HAS_SETATTR != 0 {
+            let m = self.lookup_type(cls, self.n(N::setattr)).unwrap();
+            self.call(m, &[o, name, v])?;
+            return Ok(());
+        }
+        self.generic_setattr(o, name, v)
+    }
+
+    /// `object.__setattr__`.
+    pub fn generic_setattr(&mut self, o: Value, name: Value, v: Value) -> PyResult<()> {
+        let cls = self.type_of(o);
+        if let Some(a) = self.lookup_type(cls, name) {
+            if a.is_ref() && kind_of(a) == Kind::Property {
+                let fset = s4(a, 1);
+                if fset.is_null() || fset == Value::NONE {
+                    let (n, tn) = (str_ref(name).to_string(), self.type_name(o));
+                    return Err(self.new_exc(Exc::AttributeError, &format!("property '{n}' of '{tn}' object has no setter")));
+                }
+                self.call(fset, &[o, v])?;
+                return Ok(());
+            }
+            if a.is_ref() && kind_of(a) == Kind::Instance && obj::<ClassL>(cls_of(a)).flags & cf::HAS_SET != 0 {
+                if let Some(m) = self.lookup_type(cls_of(a), self.n(N::set)) {
+                    self.call(m, &[a, o, v])?;
+                    return Ok(());
+                }
+            }
+        }
+        if o.is_ref() {
+            match kind_of(o) {
+                Kind::Instance => {
+                    if obj::<ClassL>(cls).flags & cf::SLOTS_ONLY != 0 && !self.slot_allowed(cls, name) {
+                        let (n, tn) = (str_ref(name).to_string(), self.type_name(o));
+                        return Err(self.new_exc(Exc::AttributeError, &format!("'{tn}' object has no attribute '{n}'")));
+                    }
+                    if name == self.n(N::class) {
+                        if !self.is_class(v) {
+                            return Err(self.new_exc(Exc::TypeError, "__class__ must be set to a class"));
+                        }
+                        obj::<ObjHead>(o).cls = v;
+                        barrier(o);
+                        return Ok(());
+                    }
+                    if name == self.n(N::dict) {
+                        let d = self.dict_copy(v);
+                        set_field!(o, InstanceL, dict, d);
+                        set_field!(o, InstanceL, shape, Value::NULL);
+                        return Ok(());
+                    }
+                    return self.instance_set(o, name, v);
+                }
+                Kind::Class => {
+                    if !self.is_heap_class(o) {
+                        let cn = self.class_name(o);
+                        return Err(self.new_exc(Exc::TypeError, &format!(
+                            "cannot set '{}' attribute of immutable type '{cn}'", str_ref(name))));
+                    }
+                    if name == self.n(N::name) || name == self.n(N::qualname) {
+                        if name == self.n(N::name) { set_field!(o, ClassL, name, v); } else { set_field!(o, ClassL, qualname, v); }
+                        return Ok(());
+                    }
+                    let d = obj::<ClassL>(o).dict;
+                    self.dict_set(d, name, v)?;
+                    self.invalidate_class(o);
+                    return Ok(());
+                }
+                Kind::Module => return self.dict_set(s4(o, 1), name, v),
+                Kind::Function => {
+                    if crate::specialattrs::set_function_attr(self, o, name, v)? { return Ok(()); }
+                    let mut d = obj::<FunctionL>(o).dict;
+                    if d.is_null() { d = self.new_dict(); set_field!(o, FunctionL, dict, d); }
+                    return self.dict_set(d, name, v);
+                }
+                Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray if self.is_heap_class(cls) => {
+                    let mut d = obj::<ListL>(o).attrs;
+                    if d.is_null() { d = self.new_dict(); set_field!(o, ListL, attrs, d); }
+                    return self.dict_set(d, name, v);
+                }
+                _ => {}
+            }
+        }
+        let (n, tn) = (str_ref(name).to_string(), self.type_name(o));
+        if self.lookup_type(cls, name).is_some() {
+            return Err(self.new_exc(Exc::AttributeError, &format!("'{tn}' object attribute '{n}' is read-only")));
+        }
+        Err(self.new_exc(Exc::AttributeError, &format!("'{tn}' object has no attribute '{n}'")))
+    }
+
+    fn slot_allowed(&self, cls: Value, name: Value) -> bool {
+        for &c in tuple_slice(obj::<ClassL>(cls).mro) {
+            let s = obj::<ClassL>(c).slots;
+            if !s.is_null() && tuple_slice(s).contains(&name) { return true; }
+        }
+        false
+    }
+
+    pub fn delattr(&mut self, o: Value, name: Value) -> PyResult<()> {
+        let cls = self.type_of(o);
+        if obj::<ClassL>(cls).flags & cf::HAS_DELATTR != 0 {
+            let m = self.lookup_type(cls, self.n(N::delattr)).unwrap();
+            self.call(m, &[o, name])?;
+            return Ok(());
+        }
+        self.generic_delattr(o, name)
+    }
+
+    pub fn generic_delattr(&mut self, o: Value, name: Value) -> PyResult<()> {
+        let cls = self.type_of(o);
+        if let Some(a) = self.lookup_type(cls, name) {
+            if a.is_ref() && kind_of(a) == Kind::Property {
+                let fdel = s4(a, 2);
+                if fdel.is_null() || fdel == Value::NONE {
+                    let (n, tn) = (str_ref(name).to_string(), self.type_name(o));
+                    return Err(self.new_exc(Exc::AttributeError, &format!("property '{n}' of '{tn}' object has no deleter")));
+                }
+                self.call(fdel, &[o])?;
+                return Ok(());
+            }
+            if a.is_ref() && kind_of(a) == Kind::Instance && obj::<ClassL>(cls_of(a)).flags & cf::HAS_SET != 0 {
+                if let Some(m) = self.lookup_type(cls_of(a), self.n(N::delete)) {
+                    self.call(m, &[a, o])?;
+                    return Ok(());
+                }
+            }
+        }
+        if o.is_ref() {
+            match kind_of(o) {
+                Kind::Instance => {
+                    if self.instance_del(o, name)? { return Ok(()); }
+                    if obj::<ClassL>(cls).flags & cf::SLOTS_ONLY != 0 && self.slot_allowed(cls, name) {
+                        let n = str_ref(name).to_string();
+                        return Err(self.new_exc(Exc::AttributeError, &n));
+                    }
+                }
+                Kind::Class if self.is_heap_class(o) => {
+                    let d = obj::<ClassL>(o).dict;
+                    if self.dict_del(d, name)?.is_some() { self.invalidate_class(o); return Ok(()); }
+                }
+                Kind::Module => { if self.dict_del(s4(o, 1), name)?.is_some() { return Ok(()); } }
+                Kind::Function => {
+                    let d = obj::<FunctionL>(o).dict;
+                    if !d.is_null() && self.dict_del(d, name)?.is_some() { return Ok(()); }
+                }
+                _ => {}
+            }
+        }
+        Err(self.attr_error(o, name))
+    }
+
+    pub fn getattr_str(&mut self, o: Value, name: &str) -> PyResult<Value> {
+        let n = self.intern(name);
+        self.getattr(o, n)
+    }
+    pub fn setattr_str(&mut self, o: Value, name: &str, v: Value) -> PyResult<()> {
+        let n = self.intern(name);
+        self.setattr(o, n, v)
+    }
+    pub fn hasattr_str(&mut self, o: Value, name: &str) -> PyResult<bool> {
+        let n = self.intern(name);
+        Ok(self.getattr_opt(o, n)?.is_some())
+    }
+
+    /// Calls `obj.name(*args)` looking the method up on the type.
+    pub fn call_method(&mut self, o: Value, name: &str, args: &[Value]) -> PyResult<Value> {
+        let n = self.intern(name);
+        let cls = self.type_of(o);
+        if obj::<ClassL>(cls).flags & (cf::HAS_GETATTRIBUTE) == 0 {
+            if let Some(m) = self.lookup_type(cls, n) {
+                if m.is_ref() && matches!(kind_of(m), Kind::Function | Kind::Builtin) {
+                    let mut v = Vec::with_capacity(args.len() + 1);
+                    v.push(o);
+                    v.extend_from_slice(args);
+                    return self.call(m, &v);
+                }
+            }
+        }
+        let f = self.getattr(o, n)?;
+        self.call(f, args)
+    }
+}

@@ -1,0 +1,734 @@
+//! Generic object protocols: truth, hashing, equality and ordering, repr and
+//! str, binary and unary operators, containment. Builtin types take fast
+//! paths; everything else goes through the special-method lookup on the type,
+//! as CPython's abstract object layer does.
+
+use crate::bytecode::{BinOp, CmpOp};
+use crate::heap::*;
+use crate::names::N;
+use crate::numeric::{self, Num};
+use crate::value::Value;
+use crate::vm::{Exc, PyResult, Ty, Vm};
+
+impl Vm {
+    // -- truth ---------------------------------------------------------------
+
+    #[inline]
+    pub fn truthy(&mut self, v: Value) -> PyResult<bool> {
+        match v {
+            Value::TRUE => return Ok(true),
+            Value::FALSE | Value::NONE => return Ok(false),
+            _ => {}
+        }
+        if v.is_int() { return Ok(v.int() != 0); }
+        if !v.is_ref() { return Ok(true); }
+        let cls = cls_of(v);
+        if !self.is_heap_class(cls) {
+            match kind_of(v) {
+                Kind::Str => return Ok(obj::<StrL>(v).nbytes != 0),
+                Kind::List => return Ok(obj::<ListL>(v).len != 0),
+                Kind::Tuple => return Ok(obj::<TupleL>(v).len != 0),
+                Kind::Dict => return Ok(obj::<DictL>(v).len != 0),
+                Kind::Float => return Ok(float_val(v) != 0.0),
+                Kind::BigInt => return Ok(true),
+                Kind::Bytes => return Ok(obj::<BytesL>(v).len != 0),
+                Kind::Set | Kind::FrozenSet => return Ok(self.dict_len(obj::<SetL>(v).dict) != 0),
+                _ => {}
+            }
+        }
+        if let Some(m) = self.lookup_type(cls, self.n(N::bool_)) {
+            let r = self.call(m, &[v])?;
+            if !r.is_bool() {
+                let tn = self.type_name(r);
+                return Err(self.new_exc(Exc::TypeError, &format!("__bool__ should return bool, returned {tn}")));
+            }
+            return Ok(r == Value::TRUE);
+        }
+        if let Some(m) = self.lookup_type(cls, self.n(N::len)) {
+            let r = self.call(m, &[v])?;
+            let n = self.len_result(r)?;
+            return Ok(n != 0);
+        }
+        Ok(true)
+    }
+
+    /// Validates a `__len__` result.
+    pub fn len_result(&mut self, r: Value) -> PyResult<i64> {
+        match self.as_i64(r) {
+            Some(n) if n >= 0 => Ok(n),
+            Some(_) => Err(self.new_exc(Exc::ValueError, "__len__() should return >= 0")),
+            None => {
+                let tn = self.type_name(r);
+                Err(self.new_exc(Exc::TypeError, &format!("'{tn}' object cannot be interpreted as an integer")))
+            }
+        }
+    }
+
+    // -- hashing -------------------------------------------------------------
+
+    pub fn str_hash(&self, s: Value) -> i64 {
+        let o = obj::<StrL>(s);
+        if o.hash != -1 { return o.hash; }
+        let h = fx_hash_bytes(str_bytes(s));
+        obj::<StrL>(s).hash = h;
+        h
+    }
+
+    pub fn hash(&mut self, v: Value) -> PyResult<i64> {
+        if v.is_int() { return Ok(numeric::hash_i64(v.int())); }
+        if !v.is_ref() {
+            return Ok(match v { Value::TRUE => 1, Value::FALSE => 0, _ => (v.0 as i64) >> 1 });
+        }
+        let cls = cls_of(v);
+        let heap_cls = self.is_heap_class(cls);
+        match kind_of(v) {
+            Kind::Str if !heap_cls => return Ok(self.str_hash(v)),
+            Kind::Float if !heap_cls => return Ok(numeric::hash_f64(float_val(v))),
+            Kind::BigInt if !heap_cls => return Ok(numeric::hash_bigint(bigint_ref(v))),
+            Kind::Tuple if !heap_cls => return self.tuple_hash(v),
+            Kind::Bytes if !heap_cls => {
+                let o = obj::<BytesL>(v);
+                if o.hash == -1 { o.hash = fx_hash_bytes(bytes_slice(v)); }
+                return Ok(obj::<BytesL>(v).hash);
+            }
+            Kind::FrozenSet if !heap_cls => return self.frozenset_hash(v),
+            _ => {}
+        }
+        match self.lookup_type(cls, self.n(N::hash)) {
+            Some(m) if m == Value::NONE => {
+                let tn = self.type_name(v);
+                Err(self.new_exc(Exc::TypeError, &format!("unhashable type: '{tn}'")))
+            }
+            Some(m) if !self.is_builtin_object_hash(m) => {
+                let r = self.call(m, &[v])?;
+                match self.as_num(r) {
+                    Some(Num::Int(i)) => Ok(if i == -1 { -2 } else { i }),
+                    Some(n @ Num::Big(_)) => Ok(self.num_hash(&n)),
+                    _ => Err(self.new_exc(Exc::TypeError, "__hash__ method should return an integer")),
+                }
+            }
+            _ => Ok(identity_hash(v)),
+        }
+    }
+
+    fn tuple_hash(&mut self, t: Value) -> PyResult<i64> {
+        let cached = obj::<TupleL>(t).hash;
+        if cached != -1 { return Ok(cached); }
+        self.check_stack()?;
+        // CPython 3.8+ xxHash-based tuple hash.
+        const P1: u64 = 11400714785074694791;
+        const P2: u64 = 14029467366897019727;
+        const P5: u64 = 2870177450012600261;
+        let items = tuple_slice(t);
+        let mut acc: u64 = P5;
+        for &x in items {
+            let lane = self.hash(x)? as u64;
+            acc = acc.wrapping_add(lane.wrapping_mul(P2));
+            acc = acc.rotate_left(31);
+            acc = acc.wrapping_mul(P1);
+        }
+        acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+        let mut h = acc as i64;
+        if h == -1 { h = 1546275796; }
+        // Keep stored hashes within the small-int range used by dict entries.
+        let h = h >> 2;
+        obj::<TupleL>(t).hash = h;
+        Ok(h)
+    }
+
+    fn frozenset_hash(&mut self, s: Value) -> PyResult<i64> {
+        let o = obj::<SetL>(s);
+        if o.hash != -1 && o.hash != 0 { return Ok(o.hash); }
+        let d = o.dict;
+        let mut hash: u64 = 0;
+        for i in 0..self.dict_used(d) {
+            if let Some((k, _)) = self.dict_entry(d, i) {
+                let h = self.hash(k)? as u64;
+                hash ^= ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
+            }
+        }
+        hash ^= (self.dict_len(d) as u64 + 1).wrapping_mul(1927868237);
+        hash = hash.wrapping_mul(69069).wrapping_add(907133923);
+        let h = ((hash as i64) >> 2).max(i64::MIN + 1);
+        let h = if h == -1 { 590923713 } else { h };
+        obj::<SetL>(s).hash = h;
+        Ok(h)
+    }
+
+    // -- equality and ordering -------------------------------------------------
+
+    /// `a == b` as a bool.
+    #[inline]
+    pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if a == b {
+            // Identity implies equality except for NaN floats.
+            if a.is_ref() && kind_of(a) == Kind::Float { return Ok(!float_val(a).is_nan()); }
+            return Ok(true);
+        }
+        if a.is_int() && b.is_int() { return Ok(false); }
+        let r = self.compare(a, b, CmpOp::Eq)?;
+        self.truthy(r)
+    }
+
+    /// Rich comparison returning a Value (usually a bool).
+    pub fn compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+        if a.is_int() && b.is_int() {
+            let (x, y) = (a.int(), b.int());
+            return Ok(Value::bool(cmp_result(x.cmp(&y), op)));
+        }
+        if let Some(r) = self.builtin_compare(a, b, op)? { return Ok(r); }
+        self.rich_compare_slow(a, b, op)
+    }
+
+    fn rich_compare_slow(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+        self.check_stack()?;
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        let (name, rname) = op.dunders();
+        let name_v = self.intern(name);
+        let rname_v = self.intern(rname);
+        let mut checked_reflected = false;
+        if ta != tb && self.is_subclass(tb, ta) {
+            if let Some(m) = self.lookup_type(tb, rname_v) {
+                if !self.is_builtin_fn(m) || self.is_heap_class(tb) {
+                    checked_reflected = true;
+                    let r = self.call(m, &[b, a])?;
+                    if r != Value::NOT_IMPLEMENTED { return Ok(r); }
+                }
+            }
+        }
+        if let Some(m) = self.lookup_type(ta, name_v) {
+            if !self.is_builtin_fn(m) {
+                let r = self.call(m, &[a, b])?;
+                if r != Value::NOT_IMPLEMENTED { return Ok(r); }
+            }
+        }
+        if !checked_reflected {
+            if let Some(m) = self.lookup_type(tb, rname_v) {
+                if !self.is_builtin_fn(m) {
+                    let r = self.call(m, &[b, a])?;
+                    if r != Value::NOT_IMPLEMENTED { return Ok(r); }
+                }
+            }
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::bool(a == b)),
+            CmpOp::Ne => Ok(Value::bool(a != b)),
+            _ => {
+                let (x, y) = (self.type_name(a), self.type_name(b));
+                Err(self.new_exc(Exc::TypeError, &format!(
+                    "'{}' not supported between instances of '{x}' and '{y}'", op.symbol())))
+            }
+        }
+    }
+
+    /// Comparison between builtin values; Ok(None) when either is not a
+    /// builtin kind this handles (or the pair is unordered: NotImplemented).
+    pub fn builtin_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Value>> {
+        if (a.is_ref() && self.is_heap_class(cls_of(a))) || (b.is_ref() && self.is_heap_class(cls_of(b))) {
+            return Ok(None);
+        }
+        if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
+            return Ok(Some(Value::bool(num_compare(&x, &y, op))));
+        }
+        if !a.is_ref() || !b.is_ref() {
+            return Ok(match op {
+                CmpOp::Eq if !a.is_ref() && !b.is_ref() => Some(Value::bool(a == b)),
+                CmpOp::Ne if !a.is_ref() && !b.is_ref() => Some(Value::bool(a != b)),
+                _ => None,
+            });
+        }
+        let (ka, kb) = (kind_of(a), kind_of(b));
+        match (ka, kb) {
+            (Kind::Str, Kind::Str) => {
+                let o = str_bytes(a).cmp(str_bytes(b));
+                Ok(Some(Value::bool(cmp_result(o, op))))
+            }
+            (Kind::Bytes, Kind::Bytes) => {
+                let o = bytes_slice(a).cmp(bytes_slice(b));
+                Ok(Some(Value::bool(cmp_result(o, op))))
+            }
+            (Kind::Tuple, Kind::Tuple) => {
+                self.seq_compare(tuple_slice(a).to_vec(), tuple_slice(b).to_vec(), op).map(Some)
+            }
+            (Kind::List, Kind::List) => {
+                self.seq_compare(list_slice(a).to_vec(), list_slice(b).to_vec(), op).map(Some)
+            }
+            (Kind::Dict, Kind::Dict) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let eq = self.dict_eq(a, b)?;
+                Ok(Some(Value::bool(eq == (op == CmpOp::Eq))))
+            }
+            (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => self.set_compare(a, b, op).map(Some),
+            (Kind::Range, Kind::Range) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let eq = self.range_eq(a, b);
+                Ok(Some(Value::bool(eq == (op == CmpOp::Eq))))
+            }
+            (Kind::ByteArray, _) | (_, Kind::ByteArray) => {
+                match (self.bytes_like(a), self.bytes_like(b)) {
+                    (Some(x), Some(y)) => Ok(Some(Value::bool(cmp_result(x.cmp(&y), op)))),
+                    _ => Ok(None),
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Lexicographic comparison of two sequences (items are rooted by the
+    /// conservative scan of these Rust Vecs' owners: the sequences themselves
+    /// are held by the caller).
+    fn seq_compare(&mut self, x: Vec<Value>, y: Vec<Value>, op: CmpOp) -> PyResult<Value> {
+        self.check_stack()?;
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
+            return Ok(Value::bool(op == CmpOp::Ne));
+        }
+        for i in 0..x.len().min(y.len()) {
+            if !self.eq(x[i], y[i])? {
+                return match op {
+                    CmpOp::Eq => Ok(Value::FALSE),
+                    CmpOp::Ne => Ok(Value::TRUE),
+                    _ => self.compare(x[i], y[i], op),
+                };
+            }
+        }
+        Ok(Value::bool(cmp_result(x.len().cmp(&y.len()), op)))
+    }
+
+    fn dict_eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if self.dict_len(a) != self.dict_len(b) { return Ok(false); }
+        self.check_stack()?;
+        for i in 0..self.dict_used(a) {
+            if let Some((k, v)) = self.dict_entry(a, i) {
+                match self.dict_get(b, k)? {
+                    Some(w) => if !self.eq(v, w)? { return Ok(false) },
+                    None => return Ok(false),
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    /// Ordering used by sort(): `a < b`.
+    pub fn less_than(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if a.is_int() && b.is_int() { return Ok(a.int() < b.int()); }
+        let r = self.compare(a, b, CmpOp::Lt)?;
+        self.truthy(r)
+    }
+
+    // -- repr / str ------------------------------------------------------------
+
+    pub fn repr(&mut self, v: Value) -> PyResult<Value> {
+        if v.is_ref() && kind_of(v) == Kind::Str && !self.is_heap_class(cls_of(v)) {
+            let s = crate::strfmt::repr_str(str_ref(v));
+            return Ok(self.new_str(&s));
+        }
+        if let Some(s) = self.builtin_repr(v)? { return Ok(self.new_str(&s)); }
+        self.check_stack()?;
+        let cls = self.type_of(v);
+        let m = self.lookup_type(cls, self.n(N::repr)).expect("object defines __repr__");
+        let r = self.call(m, &[v])?;
+        if !self.is_str(r) {
+            let tn = self.type_name(r);
+            return Err(self.new_exc(Exc::TypeError, &format!("__repr__ returned non-string (type {tn})")));
+        }
+        Ok(r)
+    }
+    pub fn repr_string(&mut self, v: Value) -> PyResult<String> {
+        let r = self.repr(v)?;
+        Ok(str_ref(r).to_string())
+    }
+
+    pub fn to_str(&mut self, v: Value) -> PyResult<Value> {
+        if v.is_ref() && kind_of(v) == Kind::Str && cls_of(v) == self.ty(Ty::Str) { return Ok(v); }
+        if v.is_int() { return Ok(self.new_str(&v.int().to_string())); }
+        let cls = self.type_of(v);
+        if let Some(m) = self.lookup_type(cls, self.n(N::str)) {
+            if !self.is_object_str(m) {
+                self.check_stack()?;
+                let r = self.call(m, &[v])?;
+                if !self.is_str(r) {
+                    let tn = self.type_name(r);
+                    return Err(self.new_exc(Exc::TypeError, &format!("__str__ returned non-string (type {tn})")));
+                }
+                return Ok(r);
+            }
+        }
+        self.repr(v)
+    }
+    pub fn str_string(&mut self, v: Value) -> PyResult<String> {
+        let r = self.to_str(v)?;
+        Ok(str_ref(r).to_string())
+    }
+
+    /// repr of builtin values that need no Python code at the top level.
+    fn builtin_repr(&mut self, v: Value) -> PyResult<Option<String>> {
+        if v.is_int() { return Ok(Some(v.int().to_string())); }
+        match v {
+            Value::NONE => return Ok(Some("None".into())),
+            Value::TRUE => return Ok(Some("True".into())),
+            Value::FALSE => return Ok(Some("False".into())),
+            Value::NOT_IMPLEMENTED => return Ok(Some("NotImplemented".into())),
+            Value::ELLIPSIS => return Ok(Some("Ellipsis".into())),
+            _ => {}
+        }
+        if !v.is_ref() { return Ok(Some("<NULL>".into())); }
+        let cls = cls_of(v);
+        if self.is_heap_class(cls) {
+            // A subclass may override __repr__; let the generic path decide.
+            return Ok(None);
+        }
+        Ok(match kind_of(v) {
+            Kind::Float => Some(numeric::float_repr(float_val(v))),
+            Kind::BigInt => Some(bigint_ref(v).to_string()),
+            _ => None,
+        })
+    }
+
+    // -- operators --------------------------------------------------------------
+
+    /// `a op b` (or `a op= b` when `inplace`).
+    pub fn binary_op(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Value> {
+        if a.is_int() && b.is_int() {
+            return self.int_binop_i64(a.int(), b.int(), op);
+        }
+        let builtin_a = !a.is_ref() || !self.is_heap_class(cls_of(a));
+        let builtin_b = !b.is_ref() || !self.is_heap_class(cls_of(b));
+        if builtin_a && builtin_b {
+            if let Some(r) = self.builtin_binop(a, b, op, inplace)? { return Ok(r); }
+            return Err(self.binop_type_error(a, b, op, inplace));
+        }
+        self.binary_op_slow(a, b, op, inplace)
+    }
+
+    fn binop_type_error(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> crate::vm::PyErr {
+        let (x, y) = (self.type_name(a), self.type_name(b));
+        let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
+        if op == BinOp::Pow && !inplace {
+            return self.new_exc(Exc::TypeError, &format!("unsupported operand type(s) for ** or pow(): '{x}' and '{y}'"));
+        }
+        self.new_exc(Exc::TypeError, &format!("unsupported operand type(s) for {sym}: '{x}' and '{y}'"))
+    }
+
+    fn binary_op_slow(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Value> {
+        self.check_stack()?;
+        let (name, rname, iname) = op.dunders();
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        if inplace {
+            let iname_v = self.intern(iname);
+            if let Some(m) = self.lookup_type(ta, iname_v) {
+                let r = self.call(m, &[a, b])?;
+                if r != Value::NOT_IMPLEMENTED { return Ok(r); }
+            }
+        }
+        let name_v = self.intern(name);
+        let rname_v = self.intern(rname);
+        let ma = self.lookup_type(ta, name_v);
+        let mb = if ta != tb { self.lookup_type(tb, rname_v) } else { None };
+        let mut mb_done = false;
+        if let Some(mb) = mb {
+            if self.is_subclass(tb, ta) && Some(mb) != ma {
+                mb_done = true;
+                let r = self.call(mb, &[b, a])?;
+                if r != Value::NOT_IMPLEMENTED { return Ok(r); }
+            }
+        }
+        if let Some(ma) = ma {
+            let r = if self.is_builtin_fn(ma) {
+                self.builtin_binop(a, b, op, false)?.unwrap_or(Value::NOT_IMPLEMENTED)
+            } else {
+                self.call(ma, &[a, b])?
+            };
+            if r != Value::NOT_IMPLEMENTED { return Ok(r); }
+        }
+        if let (Some(mb), false) = (mb, mb_done) {
+            let r = if self.is_builtin_fn(mb) {
+                self.builtin_binop(b, a, op, false).ok().flatten().map(|_| Value::NOT_IMPLEMENTED).unwrap_or(Value::NOT_IMPLEMENTED)
+            } else {
+                self.call(mb, &[b, a])?
+            };
+            if r != Value::NOT_IMPLEMENTED { return Ok(r); }
+        }
+        // A builtin left operand with a user subclass on the right of the same
+        // builtin kind (e.g. int + MyInt without overrides).
+        if let Some(r) = self.builtin_binop(a, b, op, inplace)? { return Ok(r); }
+        Err(self.binop_type_error(a, b, op, inplace))
+    }
+
+    /// Builtin arithmetic and sequence operators; Ok(None) = NotImplemented.
+    pub fn builtin_binop(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Option<Value>> {
+        if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
+            return self.num_binop(x, y, op);
+        }
+        if !a.is_ref() && !b.is_ref() { return Ok(None); }
+        let ka = if a.is_ref() { Some(kind_of(a)) } else { None };
+        let kb = if b.is_ref() { Some(kind_of(b)) } else { None };
+        match (op, ka, kb) {
+            (BinOp::Add, Some(Kind::Str), Some(Kind::Str)) => {
+                let (x, y) = (str_ref(a), str_ref(b));
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x);
+                s.push_str(y);
+                Ok(Some(self.new_str(&s)))
+            }
+            (BinOp::Add, Some(Kind::List), Some(Kind::List)) => {
+                if inplace {
+                    self.list_extend_from_slice(a, &list_slice(b).to_vec());
+                    return Ok(Some(a));
+                }
+                let mut v = list_slice(a).to_vec();
+                v.extend_from_slice(list_slice(b));
+                Ok(Some(self.new_list(&v)))
+            }
+            (BinOp::Add, Some(Kind::List), Some(_)) if inplace => {
+                let items = self.collect_iter(b)?;
+                self.list_extend_from_slice(a, &items);
+                Ok(Some(a))
+            }
+            (BinOp::Add, Some(Kind::Tuple), Some(Kind::Tuple)) => {
+                let mut v = tuple_slice(a).to_vec();
+                v.extend_from_slice(tuple_slice(b));
+                Ok(Some(self.new_tuple(&v)))
+            }
+            (BinOp::Add, Some(Kind::Bytes | Kind::ByteArray), Some(_)) => {
+                let Some(y) = self.bytes_like(b) else { return Ok(None) };
+                let mut x = self.bytes_like(a).unwrap();
+                x.extend_from_slice(&y);
+                if ka == Some(Kind::ByteArray) {
+                    if inplace { self.bytearray_set(a, &x); return Ok(Some(a)); }
+                    return Ok(Some(self.new_bytearray(&x)));
+                }
+                Ok(Some(self.new_bytes(&x)))
+            }
+            (BinOp::Mul, Some(k), _) if matches!(k, Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray) && self.is_int_like(b) => {
+                self.seq_repeat(a, b, inplace).map(Some)
+            }
+            (BinOp::Mul, _, Some(k)) if matches!(k, Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray) && self.is_int_like(a) => {
+                self.seq_repeat(b, a, false).map(Some)
+            }
+            (BinOp::Mod, Some(Kind::Str), _) => crate::strfmt::percent_format(self, a, b).map(Some),
+            (BinOp::Mod, Some(Kind::Bytes), _) => crate::strfmt::percent_format_bytes(self, a, b).map(Some),
+            (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Some(Kind::Set | Kind::FrozenSet), Some(Kind::Set | Kind::FrozenSet)) => {
+                self.set_binop(a, b, op, inplace).map(Some)
+            }
+            (BinOp::Sub | BinOp::And | BinOp::Or | BinOp::Xor, Some(Kind::DictKeys | Kind::DictItems), _) => {
+                self.dictview_binop(a, b, op).map(Some)
+            }
+            (BinOp::Or, Some(Kind::Dict), Some(Kind::Dict)) => {
+                let r = if inplace { a } else { self.dict_copy(a) };
+                self.dict_update_from(r, b)?;
+                Ok(Some(r))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn seq_repeat(&mut self, seq: Value, n: Value, inplace: bool) -> PyResult<Value> {
+        let n = match self.as_i64(n) {
+            Some(n) => n.max(0) as usize,
+            None => return Err(self.new_exc(Exc::OverflowError, "cannot fit 'int' into an index-sized integer")),
+        };
+        let k = kind_of(seq);
+        let unit = match k {
+            Kind::Str => obj::<StrL>(seq).nbytes,
+            Kind::List => obj::<ListL>(seq).len,
+            Kind::Tuple => obj::<TupleL>(seq).len,
+            _ => self.bytes_like(seq).map(|b| b.len()).unwrap_or(0),
+        };
+        if unit.saturating_mul(n) > (1 << 34) {
+            return Err(self.new_exc(Exc::MemoryError, ""));
+        }
+        Ok(match k {
+            Kind::Str => { let s = str_ref(seq).repeat(n); self.new_str(&s) }
+            Kind::List => {
+                let items = list_slice(seq).to_vec();
+                let mut v = Vec::with_capacity(items.len() * n);
+                for _ in 0..n { v.extend_from_slice(&items); }
+                if inplace { self.list_set_contents(seq, &v); seq } else { self.new_list(&v) }
+            }
+            Kind::Tuple => {
+                if n == 1 { return Ok(seq); }
+                let items = tuple_slice(seq).to_vec();
+                let mut v = Vec::with_capacity(items.len() * n);
+                for _ in 0..n { v.extend_from_slice(&items); }
+                self.new_tuple(&v)
+            }
+            Kind::Bytes => { let b = bytes_slice(seq).repeat(n); self.new_bytes(&b) }
+            _ => {
+                let b = self.bytes_like(seq).unwrap().repeat(n);
+                if inplace { self.bytearray_set(seq, &b); seq } else { self.new_bytearray(&b) }
+            }
+        })
+    }
+
+    pub fn unary_op(&mut self, v: Value, which: N) -> PyResult<Value> {
+        if let Some(n) = self.as_num(v) {
+            if !(v.is_ref() && self.is_heap_class(cls_of(v))) {
+                return Ok(match (which, n) {
+                    (N::neg, Num::Int(i)) => match i.checked_neg().and_then(Value::try_small) {
+                        Some(r) => r, None => self.new_bigint(-num_bigint::BigInt::from(i)) },
+                    (N::neg, Num::Big(b)) => self.new_bigint(-b),
+                    (N::neg, Num::Float(f)) => self.new_float(-f),
+                    (N::pos, Num::Float(f)) => self.new_float(f),
+                    (N::pos, n) => self.num_to_value(n),
+                    (N::invert, Num::Int(i)) => self.new_int(!i),
+                    (N::invert, Num::Big(b)) => self.new_bigint(!b),
+                    (N::abs, Num::Int(i)) => match i.checked_abs() { Some(a) => self.new_int(a), None => self.new_bigint(num_bigint::BigInt::from(i).magnitude().clone().into()) },
+                    (N::abs, Num::Big(b)) => { use num_traits::Signed; self.new_bigint(b.abs()) }
+                    (N::abs, Num::Float(f)) => self.new_float(f.abs()),
+                    _ => return Err(self.unary_type_error(v, which)),
+                });
+            }
+        }
+        let cls = self.type_of(v);
+        if let Some(m) = self.lookup_type(cls, self.n(which)) {
+            return self.call(m, &[v]);
+        }
+        Err(self.unary_type_error(v, which))
+    }
+
+    fn unary_type_error(&mut self, v: Value, which: N) -> crate::vm::PyErr {
+        let tn = self.type_name(v);
+        if which == N::abs {
+            return self.new_exc(Exc::TypeError, &format!("bad operand type for abs(): '{tn}'"));
+        }
+        let sym = match which { N::neg => "-", N::pos => "+", _ => "~" };
+        self.new_exc(Exc::TypeError, &format!("bad operand type for unary {sym}: '{tn}'"))
+    }
+
+    /// `item in container`
+    pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        if container.is_ref() {
+            let heap = self.is_heap_class(cls_of(container));
+            match kind_of(container) {
+                Kind::Dict if !heap => return Ok(self.dict_get(container, item)?.is_some()),
+                Kind::Set | Kind::FrozenSet if !heap => {
+                    let d = obj::<SetL>(container).dict;
+                    let key = self.set_key(item)?;
+                    return Ok(self.dict_get(d, key)?.is_some());
+                }
+                Kind::Str if !heap => {
+                    if !self.is_str(item) {
+                        let tn = self.type_name(item);
+                        return Err(self.new_exc(Exc::TypeError, &format!("'in <string>' requires string as left operand, not {tn}")));
+                    }
+                    return Ok(str_ref(container).contains(str_ref(item)));
+                }
+                Kind::List | Kind::Tuple if !heap => {
+                    let mut i = 0;
+                    loop {
+                        let x = match kind_of(container) {
+                            Kind::List => { let s = list_slice(container); if i >= s.len() { break } s[i] }
+                            _ => { let s = tuple_slice(container); if i >= s.len() { break } s[i] }
+                        };
+                        if x == item || self.eq(x, item)? { return Ok(true); }
+                        i += 1;
+                    }
+                    return Ok(false);
+                }
+                Kind::Range if !heap => return self.range_contains(container, item),
+                Kind::DictKeys => return Ok(self.dict_get(s4(container, 0), item)?.is_some()),
+                Kind::Bytes | Kind::ByteArray if !heap => {
+                    let hay = self.bytes_like(container).unwrap();
+                    if let Some(i) = self.as_i64(item) {
+                        if !(0..256).contains(&i) { return Err(self.new_exc(Exc::ValueError, "byte must be in range(0, 256)")); }
+                        return Ok(hay.contains(&(i as u8)));
+                    }
+                    let Some(needle) = self.bytes_like(item) else {
+                        let tn = self.type_name(item);
+                        return Err(self.new_exc(Exc::TypeError, &format!("a bytes-like object is required, not '{tn}'")));
+                    };
+                    return Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle.as_slice()));
+                }
+                _ => {}
+            }
+        }
+        let cls = self.type_of(container);
+        if let Some(m) = self.lookup_type(cls, self.n(N::contains)) {
+            let r = self.call(m, &[container, item])?;
+            return self.truthy(r);
+        }
+        let it = match self.get_iter(container) {
+            Ok(it) => it,
+            Err(e) if self.exc_matches(e, Exc::TypeError) => {
+                let tn = self.type_name(container);
+                return Err(self.new_exc(Exc::TypeError, &format!("argument of type '{tn}' is not iterable")));
+            }
+            Err(e) => return Err(e),
+        };
+        while let Some(x) = self.next(it)? {
+            if x == item || self.eq(x, item)? { return Ok(true); }
+        }
+        Ok(false)
+    }
+}
+
+#[inline]
+pub fn cmp_result(o: std::cmp::Ordering, op: CmpOp) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        CmpOp::Lt => o == Less, CmpOp::Le => o != Greater, CmpOp::Eq => o == Equal,
+        CmpOp::Ne => o != Equal, CmpOp::Gt => o == Greater, CmpOp::Ge => o != Less,
+    }
+}
+
+/// Exact comparison of two numbers (ints compare exactly with floats).
+pub fn num_compare(x: &Num, y: &Num, op: CmpOp) -> bool {
+    use num_bigint::BigInt;
+    use num_traits::{FromPrimitive, ToPrimitive};
+    let ord = match (x, y) {
+        (Num::Int(a), Num::Int(b)) => a.cmp(b),
+        (Num::Float(a), Num::Float(b)) => match a.partial_cmp(b) { Some(o) => o, None => return op == CmpOp::Ne },
+        (Num::Float(f), other) | (other, Num::Float(f)) => {
+            if f.is_nan() { return op == CmpOp::Ne; }
+            let swapped = matches!(x, Num::Float(_)) == false;
+            let i = match other { Num::Int(i) => BigInt::from(*i), Num::Big(b) => b.clone(), _ => unreachable!() };
+            let o = if f.is_infinite() {
+                if *f > 0.0 { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less }
+            } else if let Some(small) = i.to_i64().filter(|v| v.unsigned_abs() < (1 << 53)) {
+                f.partial_cmp(&(small as f64)).unwrap()
+            } else {
+                let fl = f.floor();
+                let fi = BigInt::from_f64(fl).unwrap();
+                match fi.cmp(&i) {
+                    std::cmp::Ordering::Equal => if fl < *f { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal },
+                    o => o,
+                }
+            };
+            // `o` orders the float against the int.
+            if swapped { o.reverse() } else { o }
+        }
+        (a, b) => {
+            let a = match a { Num::Int(i) => BigInt::from(*i), Num::Big(b) => b.clone(), _ => unreachable!() };
+            let b = match b { Num::Int(i) => BigInt::from(*i), Num::Big(b) => b.clone(), _ => unreachable!() };
+            a.cmp(&b)
+        }
+    };
+    cmp_result(ord, op)
+}
+
+/// A fast non-cryptographic string hash kept within 62 bits (stored as a
+/// small int in dict entries). Not randomized: scripts must not depend on
+/// str hash values, and CPython's are randomized anyway.
+pub fn fx_hash_bytes(b: &[u8]) -> i64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap());
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517cc1b727220a95);
+    }
+    for &x in chunks.remainder() {
+        h = (h.rotate_left(5) ^ x as u64).wrapping_mul(0x517cc1b727220a95);
+    }
+    h ^= b.len() as u64;
+    h = (h ^ (h >> 29)).wrapping_mul(0xbf58476d1ce4e5b9);
+    h ^= h >> 32;
+    let r = (h >> 2) as i64;
+    if r == -1 { -2 } else { r }
+}
+
+/// The default hash of an object: derived from its address (stable because
+/// objects referenced by hash tables are not moved... see ARCHITECTURE.md).
+pub fn identity_hash(v: Value) -> i64 {
+    let a = v.0 >> 4;
+    ((a ^ (a >> 32)) & ((1 << 61) - 1)) as i64
+}
