@@ -576,7 +576,7 @@ fn bi_next(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
                 Some(d) => Ok(d),
                 None => {
                     let ret = if is_kind(it, Kind::Generator) { std::mem::replace(&mut vm.last_return, Value::NONE) } else { Value::NONE };
-                    if ret == Value::NONE { Err(vm.new_exc(Exc::StopIteration, "")) } else { Err(vm.stop_iteration(ret)) }
+                    Err(vm.stop_iteration(ret))
                 }
             },
         };
@@ -584,7 +584,7 @@ fn bi_next(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     let cls = vm.type_of(it);
     let Some(m) = vm.lookup_type(cls, vm.n(N::next)) else {
         if is_native_iterator(it) {
-            return match vm.next(it)? { Some(v) => Ok(v), None => default.ok_or_else(|| vm.new_exc(Exc::StopIteration, "")) };
+            return match vm.next(it)? { Some(v) => Ok(v), None => default.ok_or_else(|| vm.stop_iteration(Value::NONE)) };
         }
         let tn = vm.type_name(it);
         return Err(type_error(vm, &format!("'{tn}' object is not an iterator")));
@@ -902,6 +902,9 @@ fn sort_list(vm: &mut Vm, l: Value) -> PyResult<()> {
     let items = list_slice(l);
     if items.iter().all(|&v| vm.is_str(v)) {
         items.sort_by(|&a, &b| str_bytes(a).cmp(str_bytes(b)));
+        // Only reorders references the array already held, but a collector
+        // may track slots rather than objects.
+        barrier(obj::<ListL>(l).items);
         return Ok(());
     }
     vm.call_method(l, "sort", &[])?;
@@ -1541,7 +1544,7 @@ fn f_iter(vm: &mut Vm, args: &[Value], _kwnames: Value) -> PyResult {
 fn f_next(vm: &mut Vm, args: &[Value], _kwnames: Value) -> PyResult {
     let f = file_arg(vm, args, "__next__")?;
     let line = file_readline_value(vm, f, None)?;
-    if line_is_empty(line) { return Err(vm.new_exc(Exc::StopIteration, "")); }
+    if line_is_empty(line) { return Err(vm.stop_iteration(Value::NONE)); }
     Ok(line)
 }
 

@@ -36,6 +36,22 @@ pub fn bootstrap(vm: &mut Vm) {
         let c = make_builtin_class(vm, t.py_name(), base, layout);
         vm.r.types[t as usize].set(c);
     }
+    // Objects made before their class existed (the first dicts, tuples and
+    // names) get their class now.
+    let fix = |vm: &mut Vm, v: Value, t: Ty| {
+        if v.is_ref() && cls_of(v).is_null() { obj::<ObjHead>(v).cls = vm.ty(t); barrier(v); }
+    };
+    fix(vm, empty, Ty::Tuple);
+    for &t in Ty::ALL {
+        let c = vm.ty(t);
+        let co = obj::<ClassL>(c);
+        let (name, qualname, dict, bases, mro) = (co.name, co.qualname, co.dict, co.bases, co.mro);
+        fix(vm, name, Ty::Str);
+        fix(vm, qualname, Ty::Str);
+        fix(vm, dict, Ty::Dict);
+        fix(vm, bases, Ty::Tuple);
+        fix(vm, mro, Ty::Tuple);
+    }
     for &n in N::ALL {
         let v = vm.intern(n.as_str());
         vm.r.names[n as usize].set(v);
@@ -63,6 +79,7 @@ pub fn bootstrap(vm: &mut Vm) {
     init_object_methods(vm);
     init_exception_methods(vm);
     init_generator_methods(vm);
+    init_method_methods(vm);
     crate::types::init(vm);
 
     // Builtins that name the builtin classes and exceptions.
@@ -99,14 +116,10 @@ fn make_builtin_class(vm: &mut Vm, name: &str, base: Value, layout: Kind) -> Val
     mro.extend(base_mro);
     let m = vm.new_tuple(&mro);
     set_field!(c, ClassL, mro, m);
-    let nm = vm.n_or_str("__doc__");
-    let _ = nm;
     c
 }
 
 impl Vm {
-    fn n_or_str(&mut self, s: &str) -> Value { self.intern(s) }
-
     /// Adds a native method to a class.
     pub fn add_method(&mut self, cls: Value, name: &str, f: NativeFn) {
         let b = self.new_builtin(name, f, Value::NULL);
@@ -201,14 +214,15 @@ fn init_object_methods(vm: &mut Vm) {
     let t = vm.ty(Ty::Type);
     vm.add_static(t, "__new__", |vm, a, k| {
         let p = ArgParser::new("type", a, k);
-        if p.pos.len() == 2 { return Ok(vm.type_of(p.pos[1])); }
+        if p.pos.len() == 2 && p.kwnames.is_empty() { return Ok(vm.type_of(p.pos[1])); }
         if p.pos.len() != 4 { return Err(arg_error(vm, "type() takes 1 or 3 arguments")); }
         let (meta, name, bases, ns) = (p.pos[0], p.pos[1], p.pos[2], p.pos[3]);
         if !vm.is_str(name) { return Err(arg_error(vm, "type.__new__() argument 1 must be str")); }
         if !(bases.is_ref() && kind_of(bases) == Kind::Tuple) { return Err(arg_error(vm, "type.__new__() argument 2 must be tuple")); }
         if !(ns.is_ref() && kind_of(ns) == Kind::Dict) { return Err(arg_error(vm, "type.__new__() argument 3 must be dict")); }
         let n = str_ref(name).to_string();
-        vm.new_class(meta, &n, bases, ns)
+        let kwnames = if p.kwnames.is_empty() { Value::NULL } else { vm.new_tuple(p.kwnames) };
+        vm.new_class_kw(meta, &n, bases, ns, p.kwvals, kwnames)
     }, false);
     vm.add_method(t, "__init__", |_vm, _a, _k| Ok(Value::NONE));
     vm.add_method(t, "__call__", |vm, a, k| {
@@ -260,6 +274,31 @@ fn init_exception_methods(vm: &mut Vm) {
     vm.add_method(be, "with_traceback", |vm, a, _k| {
         vm.instance_set(a[0], vm.n(N::traceback), a[1])?;
         Ok(a[0])
+    });
+    // Defaults found through the class until an instance sets its own.
+    let bd = obj::<ClassL>(be).dict;
+    for (k, v) in [("__cause__", Value::NONE), ("__context__", Value::NONE), ("__suppress_context__", Value::FALSE), ("__traceback__", Value::NONE)] {
+        vm.dict_set_str(bd, k, v);
+    }
+    for (e, attrs) in [(Exc::ImportError, &["name", "path", "msg"][..]), (Exc::AttributeError, &["name", "obj"][..]),
+                       (Exc::NameError, &["name"][..]), (Exc::StopIteration, &["value"][..]), (Exc::SystemExit, &["code"][..]),
+                       (Exc::OSError, &["errno", "strerror", "filename", "filename2"][..])] {
+        let d = obj::<ClassL>(vm.exc_type(e)).dict;
+        for a in attrs { vm.dict_set_str(d, a, Value::NONE); }
+    }
+    let ie = vm.exc_type(Exc::ImportError);
+    vm.add_method(ie, "__init__", |vm, a, k| {
+        let p = ArgParser::new("ImportError", a, k);
+        let t = vm.new_tuple(&p.pos[1..]);
+        vm.instance_set(a[0], vm.n(N::args), t)?;
+        let msg = p.pos.get(1).copied().unwrap_or(Value::NONE);
+        vm.instance_set(a[0], vm.n(N::msg), msg)?;
+        for key in ["name", "path"] {
+            let v = p.kw(key).unwrap_or(Value::NONE);
+            let kn = vm.intern(key);
+            vm.instance_set(a[0], kn, v)?;
+        }
+        Ok(Value::NONE)
     });
     let ke = vm.exc_type(Exc::KeyError);
     vm.add_method(ke, "__str__", |vm, a, _k| {
@@ -359,6 +398,25 @@ fn init_exception_methods(vm: &mut Vm) {
             return Ok(vm.new_str(&format!("{m} ({f}, line {})", line.int())));
         }
         Ok(vm.new_str(&m))
+    });
+}
+
+fn init_method_methods(vm: &mut Vm) {
+    let m = vm.ty(Ty::Method);
+    vm.add_method(m, "__eq__", |vm, a, _k| {
+        let (x, y) = (a[0], a[1]);
+        if !(y.is_ref() && kind_of(y) == Kind::BoundMethod) { return Ok(Value::NOT_IMPLEMENTED); }
+        Ok(Value::bool(s4(x, 1) == s4(y, 1) && vm.eq(s4(x, 0), s4(y, 0))?))
+    });
+    vm.add_method(m, "__hash__", |vm, a, _k| {
+        let h = vm.hash(s4(a[0], 0))? ^ crate::ops::identity_hash(s4(a[0], 1));
+        Ok(vm.new_int(h >> 2))
+    });
+    vm.add_method(m, "__repr__", |vm, a, _k| {
+        let f = s4(a[0], 0);
+        let q = vm.getattr_str(f, "__qualname__").and_then(|q| vm.str_string(q)).unwrap_or_else(|_| "?".into());
+        let r = vm.repr_string(s4(a[0], 1))?;
+        Ok(vm.new_str(&format!("<bound method {q} of {r}>")))
     });
 }
 

@@ -64,7 +64,17 @@ impl Vm {
                 let (func, this) = (s4(f, 0), s4(f, 1));
                 self.with_prepended(this, args, |vm, a| vm.call_kw(func, a, kwnames))
             }
-            Kind::Class => self.call_class(f, args, kwnames),
+            Kind::Class => {
+                let meta = cls_of(f);
+                if meta != self.ty(Ty::Type) && self.is_heap_class(meta) {
+                    if let Some(m) = self.lookup_type(meta, self.n(N::call)) {
+                        if !self.is_builtin_fn(m) {
+                            return self.with_prepended(f, args, |vm, a| vm.call_kw(m, a, kwnames));
+                        }
+                    }
+                }
+                self.call_class(f, args, kwnames)
+            }
             _ => {
                 let cls = cls_of(f);
                 if let Some(m) = self.lookup_type(cls, self.n(N::call)) {

@@ -184,9 +184,7 @@ impl Vm {
         let mut i = 0;
         while let Some(pair) = self.next(it)? {
             let kv = self.collect_iter(pair).map_err(|_| {
-                let tn = self.type_name(pair);
                 self.new_exc(Exc::TypeError, &format!("cannot convert dictionary update sequence element #{i} to a sequence"))
-                    .tap(|_| drop(tn))
             })?;
             if kv.len() != 2 {
                 return Err(self.new_exc(Exc::ValueError, &format!(
@@ -515,6 +513,3 @@ impl Vm {
         Err(self.new_exc(Exc::TypeError, &format!("'{tn}' object doesn't support item deletion")))
     }
 }
-
-trait Tap: Sized { fn tap(self, f: impl FnOnce(&Self)) -> Self { f(&self); self } }
-impl<T> Tap for T {}

@@ -623,6 +623,9 @@ impl Vm {
                             } else {
                                 (sp - arg - 2, arg + 1)
                             };
+                            // Where the stack is cut back to after the call: CALL_METHOD
+                            // always consumes two slots below the arguments.
+                            let reset = if ins.op == Op::CALL { sp - arg - 1 } else { sp - arg - 2 };
                             let kw = std::mem::replace(&mut kwnames, Value::NULL);
                             let mut callee = unsafe { *slots.add(base) };
                             let mut argstart = base + 1;
@@ -662,7 +665,7 @@ impl Vm {
                                 save!();
                                 let args = unsafe { std::slice::from_raw_parts(slots.add(argstart), nargs) };
                                 let frame = tri!(self.make_frame(callee, args, kw));
-                                sp = base;
+                                sp = reset;
                                 if code_data(obj::<FunctionL>(callee).code).is_generator() {
                                     let g = self.new_generator(frame, callee);
                                     push!(g);
@@ -689,7 +692,7 @@ impl Vm {
                             save!();
                             let args = unsafe { std::slice::from_raw_parts(slots.add(argstart), nargs) };
                             let r = tri!(self.call_kw(callee, args, kw));
-                            sp = base;
+                            sp = reset;
                             push!(r);
                         }
                         Op::CALL_FUNCTION_EX => {
@@ -999,6 +1002,7 @@ impl Vm {
     /// The Python `__init__` to run inline when calling `cls`, if the class
     /// uses the default `__new__` and defines `__init__` in Python.
     fn simple_init(&mut self, cls: Value) -> PyResult<Option<Value>> {
+        if cls_of(cls) != self.ty(Ty::Type) { return Ok(None); }
         let newf = self.lookup_type(cls, self.n(N::new));
         if newf != Some(self.object_new_fn()) { return Ok(None); }
         if self.layout_of(cls) != Kind::Instance { return Ok(None); }

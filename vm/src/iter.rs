@@ -211,23 +211,15 @@ impl Vm {
         self.truthy(r)
     }
 
-    /// All items of an iterable (held by a rooted buffer while iterating).
-    pub fn collect_iter(&mut self, o: Value) -> PyResult<Vec<Value>> {
-        if o.is_ref() && !self.is_heap_class(cls_of(o)) {
-            match kind_of(o) {
-                Kind::List => return Ok(list_slice(o).to_vec()),
-                Kind::Tuple => return Ok(tuple_slice(o).to_vec()),
-                _ => {}
-            }
+    /// All items of an iterable. The result keeps them alive (it holds the
+    /// GC list they are stored in) for as long as it is in scope, so callers
+    /// may allocate while using it.
+    pub fn collect_iter(&mut self, o: Value) -> PyResult<Items> {
+        if o.is_ref() && !self.is_heap_class(cls_of(o)) && kind_of(o) == Kind::List {
+            let copy = self.new_list(&list_slice(o).to_vec());
+            return Ok(Items(copy));
         }
-        let acc = self.new_list(&[]);
-        let it = self.get_iter(o)?;
-        while let Some(v) = self.next(it)? { self.list_append(acc, v); }
-        // The caller keeps the returned Vec's items alive through `acc`? No:
-        // `acc` dies here. Items are returned to a caller that immediately
-        // stores them into GC objects or holds them only across non-allocating
-        // code; callers that allocate while holding the Vec use collect_list.
-        Ok(list_slice(acc).to_vec())
+        Ok(Items(self.collect_list(o)?))
     }
 
     /// All items of an iterable as a new list object.
@@ -504,14 +496,20 @@ impl Vm {
             let (fname, tn) = (self.callable_name(func), self.type_name(m));
             return Err(self.new_exc(Exc::TypeError, &format!("{fname} argument after ** must be a mapping, not {tn}")));
         }
-        let items = if m.is_ref() && kind_of(m) == Kind::Dict { self.dict_items_vec(m) } else {
-            let keys = self.call_method(m, "keys", &[])?;
-            let keys = self.collect_list(keys)?;
-            let mut v = Vec::new();
-            for &k in list_slice(keys).to_vec().iter() { let x = self.getitem(m, k)?; v.push((k, x)); }
-            v
+        // Keys come from the mapping (alive); values are stored into `d` as
+        // soon as they are fetched, so a fresh value is never held only here.
+        let keys = if m.is_ref() && kind_of(m) == Kind::Dict {
+            let l = self.new_list(&[]);
+            for (k, _) in self.dict_items_vec(m) { self.list_append(l, k); }
+            l
+        } else {
+            let ks = self.call_method(m, "keys", &[])?;
+            self.collect_list(ks)?
         };
-        for (k, v) in items {
+        let mut i = 0;
+        while i < list_slice(keys).len() {
+            let k = list_slice(keys)[i];
+            i += 1;
             if !self.is_str(k) {
                 return Err(self.new_exc(Exc::TypeError, "keywords must be strings"));
             }
@@ -519,6 +517,7 @@ impl Vm {
                 let fname = self.callable_name(func);
                 return Err(self.new_exc(Exc::TypeError, &format!("{fname} got multiple values for keyword argument '{}'", str_ref(k))));
             }
+            let v = self.getitem(m, k)?;
             self.dict_set(d, k, v)?;
         }
         Ok(())
@@ -574,4 +573,41 @@ impl Vm {
         }
         Ok(cls)
     }
+}
+
+/// Items of an iterable, held by a GC list that this value keeps alive (a
+/// conservative root while it is a local). Derefs to `[Value]`.
+#[derive(Clone, Copy, Debug)]
+pub struct Items(pub Value);
+
+impl std::ops::Deref for Items {
+    type Target = [Value];
+    fn deref(&self) -> &[Value] { list_slice(self.0) }
+}
+
+impl Items {
+    /// A copy of the items (the copy does not keep them alive).
+    pub fn to_vec(&self) -> Vec<Value> { list_slice(self.0).to_vec() }
+}
+
+/// Iterates by index while holding the list, so the items stay reachable.
+pub struct ItemsIter { list: Value, i: usize }
+impl Iterator for ItemsIter {
+    type Item = Value;
+    fn next(&mut self) -> Option<Value> {
+        let s = list_slice(self.list);
+        let v = s.get(self.i).copied();
+        self.i += 1;
+        v
+    }
+}
+impl IntoIterator for Items {
+    type Item = Value;
+    type IntoIter = ItemsIter;
+    fn into_iter(self) -> ItemsIter { ItemsIter { list: self.0, i: 0 } }
+}
+impl<'a> IntoIterator for &'a Items {
+    type Item = &'a Value;
+    type IntoIter = std::slice::Iter<'a, Value>;
+    fn into_iter(self) -> Self::IntoIter { list_slice(self.0).iter() }
 }

@@ -132,6 +132,12 @@ impl Vm {
     /// C3 linearisation of `cls` given its bases.
     pub fn compute_mro(&mut self, cls: Value) -> PyResult<Value> {
         let bases = tuple_slice(obj::<ClassL>(cls).bases).to_vec();
+        for (i, &b) in bases.iter().enumerate() {
+            if bases[..i].contains(&b) {
+                let n = self.class_name(b);
+                return Err(self.new_exc(Exc::TypeError, &format!("duplicate base class {n}")));
+            }
+        }
         let mut seqs: Vec<Vec<Value>> = Vec::new();
         for &b in &bases {
             seqs.push(tuple_slice(obj::<ClassL>(b).mro).to_vec());
@@ -147,7 +153,10 @@ impl Vm {
                 if !seqs.iter().any(|t| t[1..].contains(&h)) { cand = Some(h); break; }
             }
             let Some(c) = cand else {
-                let names: Vec<String> = bases.iter().map(|&b| self.class_name(b).to_string()).collect();
+                // CPython lists the heads that could not be placed.
+                let mut heads: Vec<Value> = Vec::new();
+                for s in &seqs { if !heads.contains(&s[0]) { heads.push(s[0]); } }
+                let names: Vec<String> = heads.iter().map(|&b| self.class_name(b).to_string()).collect();
                 return Err(self.new_exc(Exc::TypeError, &format!(
                     "Cannot create a consistent method resolution\norder (MRO) for bases {}", names.join(", "))));
             };
@@ -203,6 +212,12 @@ impl Vm {
     /// `type(name, bases, dict)` with metaclass `meta`: the full class
     /// creation protocol except calling the metaclass itself.
     pub fn new_class(&mut self, meta: Value, name: &str, bases: Value, ns: Value) -> PyResult<Value> {
+        self.new_class_kw(meta, name, bases, ns, &[], Value::NULL)
+    }
+
+    /// Class creation with the class statement's extra keywords, which are
+    /// passed on to `__init_subclass__` (`kwvals` named by the tuple `kwnames`).
+    pub fn new_class_kw(&mut self, meta: Value, name: &str, bases: Value, ns: Value, kwvals: &[Value], kwnames: Value) -> PyResult<Value> {
         let object = self.ty(Ty::Object);
         let bases = if tuple_slice(bases).is_empty() { self.new_tuple(&[object]) } else { bases };
         // Layout: the most derived builtin layout among the bases.
@@ -232,6 +247,13 @@ impl Vm {
             if self.is_str(q) { set_field!(cls, ClassL, qualname, q); }
             self.dict_del(dict, self.n(N::qualname))?;
         }
+        if self.dict_get_str(dict, self.n(N::module)).is_none() {
+            let f = self.r.frame.get();
+            if !f.is_null() {
+                let g = obj::<FrameL>(f).globals;
+                if let Some(m) = self.dict_get_str(g, self.n(N::name)) { self.dict_set_str(dict, "__module__", m); }
+            }
+        }
         if let Some(m) = self.dict_get_str(dict, self.n(N::module)) { set_field!(cls, ClassL, module, m); }
         if self.dict_get_str(dict, self.n(N::doc)).is_none() {
             self.dict_set_str(dict, "__doc__", Value::NONE);
@@ -240,7 +262,8 @@ impl Vm {
         set_field!(cls, ClassL, mro, mro);
         // __slots__
         if let Some(slots) = self.dict_get_str(dict, self.n(N::slots)) {
-            let names = if self.is_str(slots) { vec![slots] } else { self.collect_iter(slots)? };
+            let names_l = if self.is_str(slots) { self.new_list(&[slots]) } else { self.collect_list(slots)? };
+            let names = crate::iter::Items(names_l);
             let mut has_dict = false;
             for &n in &names {
                 if !self.is_str(n) {
@@ -295,9 +318,13 @@ impl Vm {
         }
         let sup = tuple_slice(mro).get(1).copied().unwrap_or(object);
         if let Some(m) = self.lookup_type(sup, self.n(N::init_subclass)) {
-            if !self.is_builtin_fn(m) {
+            let inner = if m.is_ref() && kind_of(m) == Kind::ClassMethod { s4(m, 0) } else { m };
+            if !self.is_builtin_fn(inner) {
                 let bound = self.bind_descriptor(m, cls, cls)?;
-                self.call(bound, &[])?;
+                self.call_kw(bound, kwvals, kwnames)?;
+            } else if !kwvals.is_empty() {
+                let cn = self.class_name(cls).to_string();
+                return Err(self.new_exc(Exc::TypeError, &format!("{cn}.__init_subclass__() takes no keyword arguments")));
             }
         }
         Ok(cls)
@@ -436,8 +463,20 @@ impl Vm {
     pub fn bind_descriptor(&mut self, attr: Value, inst: Value, owner: Value) -> PyResult<Value> {
         if !attr.is_ref() { return Ok(attr); }
         match kind_of(attr) {
-            Kind::Function | Kind::Builtin => {
+            Kind::Function => {
                 if inst.is_null() { Ok(attr) } else { Ok(self.new_bound_method(attr, inst)) }
+            }
+            Kind::Builtin => {
+                if inst.is_null() || !obj::<BuiltinL>(attr).bound.is_null() { return Ok(attr); }
+                let b = self.alloc(Kind::Builtin, self.ty(Ty::BuiltinFunction), std::mem::size_of::<BuiltinL>());
+                let src = obj::<BuiltinL>(attr);
+                let (name, qual, fptr, flags) = (src.name, src.qualname, src.fptr, src.flags);
+                set_field!(b, BuiltinL, name, name);
+                set_field!(b, BuiltinL, qualname, qual);
+                set_field!(b, BuiltinL, bound, inst);
+                obj::<BuiltinL>(b).fptr = fptr;
+                obj::<BuiltinL>(b).flags = flags;
+                Ok(b)
             }
             Kind::StaticMethod => Ok(s4(attr, 0)),
             Kind::ClassMethod => Ok(self.new_bound_method(s4(attr, 0), owner)),
@@ -512,7 +551,11 @@ impl Vm {
                 Err(e) => return Err(e),
             }
         } else {
-            self.generic_getattr(o, name)?
+            match self.generic_getattr(o, name) {
+                Ok(v) => v,
+                Err(e) if self.exc_matches(e, Exc::AttributeError) => None,
+                Err(e) => return Err(e),
+            }
         };
         if r.is_some() { return Ok(r); }
         if flags & cf::HAS_GETATTR != 0 {
@@ -646,6 +689,9 @@ impl Vm {
                 Kind::Instance => {
                     if obj::<ClassL>(cls).flags & cf::SLOTS_ONLY != 0 && !self.slot_allowed(cls, name) {
                         let (n, tn) = (str_ref(name).to_string(), self.type_name(o));
+                        if self.lookup_type(cls, name).is_some() {
+                            return Err(self.new_exc(Exc::AttributeError, &format!("'{tn}' object attribute '{n}' is read-only")));
+                        }
                         return Err(self.new_exc(Exc::AttributeError, &format!("'{tn}' object has no attribute '{n}'")));
                     }
                     if name == self.n(N::class) {
@@ -662,6 +708,12 @@ impl Vm {
                         set_field!(o, InstanceL, shape, Value::NULL);
                         return Ok(());
                     }
+                    if cls == self.ty(Ty::Object) {
+                        return Err(self.new_exc(Exc::AttributeError, &format!("'object' object has no attribute '{}'", str_ref(name))));
+                    }
+                    if name == self.n(N::cause) && obj::<ClassL>(cls).flags & cf::EXC != 0 {
+                        self.instance_set(o, self.n(N::suppress_context), Value::TRUE)?;
+                    }
                     return self.instance_set(o, name, v);
                 }
                 Kind::Class => {
@@ -671,6 +723,10 @@ impl Vm {
                             "cannot set '{}' attribute of immutable type '{cn}'", str_ref(name))));
                     }
                     if name == self.n(N::name) || name == self.n(N::qualname) {
+                        if !self.is_str(v) {
+                            let (cn, tn) = (self.class_name(o).to_string(), self.type_name(v));
+                            return Err(self.new_exc(Exc::TypeError, &format!("can only assign string to {cn}.{}, not '{tn}'", str_ref(name))));
+                        }
                         if name == self.n(N::name) { set_field!(o, ClassL, name, v); } else { set_field!(o, ClassL, qualname, v); }
                         return Ok(());
                     }

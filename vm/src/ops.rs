@@ -213,7 +213,12 @@ impl Vm {
         }
         match op {
             CmpOp::Eq => Ok(Value::bool(a == b)),
-            CmpOp::Ne => Ok(Value::bool(a != b)),
+            CmpOp::Ne => {
+                // object.__ne__ inverts __eq__ unless that is NotImplemented.
+                let r = self.rich_compare_slow(a, b, CmpOp::Eq)?;
+                let t = self.truthy(r)?;
+                Ok(Value::bool(!t))
+            }
             _ => {
                 let (x, y) = (self.type_name(a), self.type_name(b));
                 Err(self.new_exc(Exc::TypeError, &format!(
@@ -248,12 +253,7 @@ impl Vm {
                 let o = bytes_slice(a).cmp(bytes_slice(b));
                 Ok(Some(Value::bool(cmp_result(o, op))))
             }
-            (Kind::Tuple, Kind::Tuple) => {
-                self.seq_compare(tuple_slice(a).to_vec(), tuple_slice(b).to_vec(), op).map(Some)
-            }
-            (Kind::List, Kind::List) => {
-                self.seq_compare(list_slice(a).to_vec(), list_slice(b).to_vec(), op).map(Some)
-            }
+            (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => self.seq_compare(a, b, op).map(Some),
             (Kind::Dict, Kind::Dict) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let eq = self.dict_eq(a, b)?;
                 Ok(Some(Value::bool(eq == (op == CmpOp::Eq))))
@@ -273,24 +273,28 @@ impl Vm {
         }
     }
 
-    /// Lexicographic comparison of two sequences (items are rooted by the
-    /// conservative scan of these Rust Vecs' owners: the sequences themselves
-    /// are held by the caller).
-    fn seq_compare(&mut self, x: Vec<Value>, y: Vec<Value>, op: CmpOp) -> PyResult<Value> {
+    /// Lexicographic comparison of two lists or two tuples. Items are read
+    /// by index on every step: `__eq__` may mutate a list under comparison.
+    fn seq_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
         self.check_stack()?;
-        if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
+        let len = |v: Value| if kind_of(v) == Kind::List { obj::<ListL>(v).len } else { obj::<TupleL>(v).len };
+        let item = |v: Value, i: usize| if kind_of(v) == Kind::List { list_slice(v)[i] } else { tuple_slice(v)[i] };
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) && len(a) != len(b) {
             return Ok(Value::bool(op == CmpOp::Ne));
         }
-        for i in 0..x.len().min(y.len()) {
-            if !self.eq(x[i], y[i])? {
+        let mut i = 0;
+        while i < len(a) && i < len(b) {
+            let (x, y) = (item(a, i), item(b, i));
+            if !self.eq(x, y)? {
                 return match op {
                     CmpOp::Eq => Ok(Value::FALSE),
                     CmpOp::Ne => Ok(Value::TRUE),
-                    _ => self.compare(x[i], y[i], op),
+                    _ => self.compare(x, y, op),
                 };
             }
+            i += 1;
         }
-        Ok(Value::bool(cmp_result(x.len().cmp(&y.len()), op)))
+        Ok(Value::bool(cmp_result(len(a).cmp(&len(b)), op)))
     }
 
     fn dict_eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
@@ -401,6 +405,15 @@ impl Vm {
 
     fn binop_type_error(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> crate::vm::PyErr {
         let (x, y) = (self.type_name(a), self.type_name(b));
+        let seq_kind = |v: Value| v.is_ref() && matches!(kind_of(v), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray);
+        if op == BinOp::Add && seq_kind(a) && matches!(kind_of(a), Kind::Str | Kind::List | Kind::Tuple) {
+            let what = match kind_of(a) { Kind::Str => "str", Kind::List => "list", _ => "tuple" };
+            return self.new_exc(Exc::TypeError, &format!("can only concatenate {what} (not \"{y}\") to {what}"));
+        }
+        if op == BinOp::Mul && (seq_kind(a) || seq_kind(b)) {
+            let other = if seq_kind(a) { y.clone() } else { x.clone() };
+            return self.new_exc(Exc::TypeError, &format!("can't multiply sequence by non-int of type '{other}'"));
+        }
         let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
         if op == BinOp::Pow && !inplace {
             return self.new_exc(Exc::TypeError, &format!("unsupported operand type(s) for ** or pow(): '{x}' and '{y}'"));
@@ -426,7 +439,8 @@ impl Vm {
         let mb = if ta != tb { self.lookup_type(tb, rname_v) } else { None };
         let mut mb_done = false;
         if let Some(mb) = mb {
-            if self.is_subclass(tb, ta) && Some(mb) != ma {
+            let ta_reflected = self.lookup_type(ta, rname_v);
+            if self.is_subclass(tb, ta) && Some(mb) != ta_reflected {
                 mb_done = true;
                 let r = self.call(mb, &[b, a])?;
                 if r != Value::NOT_IMPLEMENTED { return Ok(r); }
@@ -480,8 +494,7 @@ impl Vm {
                 Ok(Some(self.new_list(&v)))
             }
             (BinOp::Add, Some(Kind::List), Some(_)) if inplace => {
-                let items = self.collect_iter(b)?;
-                self.list_extend_from_slice(a, &items);
+                self.list_extend(a, b)?;
                 Ok(Some(a))
             }
             (BinOp::Add, Some(Kind::Tuple), Some(Kind::Tuple)) => {

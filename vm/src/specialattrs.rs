@@ -12,7 +12,11 @@ pub fn special_getattr(vm: &mut Vm, o: Value, name: Value) -> PyResult<Option<Va
     if n == "__class__" { return Ok(Some(vm.type_of(o))); }
     if !o.is_ref() { return Ok(None); }
     Ok(match (kind_of(o), n) {
-        (Kind::Instance, "__dict__") => Some(vm.instance_to_dict_mode(o)),
+        (Kind::Instance, "__dict__") => {
+            let cls = cls_of(o);
+            if obj::<ClassL>(cls).flags & crate::object::cf::SLOTS_ONLY != 0 || cls == vm.ty(crate::vm::Ty::Object) { None }
+            else { Some(vm.instance_to_dict_mode(o)) }
+        }
         (Kind::Class, "__name__") => Some(obj::<ClassL>(o).name),
         (Kind::Class, "__qualname__") => Some(obj::<ClassL>(o).qualname),
         (Kind::Class, "__mro__") => Some(obj::<ClassL>(o).mro),

@@ -1451,6 +1451,11 @@ impl<'a> Compiler<'a> {
             kwonly = p.kwonlyargs.len() as u32;
         }
         let nparams = self.cur().asm.varnames.len();
+        // CPython lists cells that are parameters first, in parameter order
+        // (they share the parameter's slot), then the other cells by name.
+        let u = self.u();
+        let params = &u.asm.varnames[..nparams];
+        u.cellvars.sort_by_key(|c| params.iter().position(|p| p == c).unwrap_or(usize::MAX));
         let sc = &self.table.scopes[scope];
         if sc.nested {
             flags |= CodeFlags::NESTED;
@@ -1552,11 +1557,7 @@ impl<'a> Compiler<'a> {
             self.load_const(Const::None);
         }
         self.op(Op::RETURN_VALUE);
-        let mut flags = CodeFlags::CLASS_BODY;
-        if sc.nested {
-            flags |= CodeFlags::NESTED;
-        }
-        let code = self.leave_unit(flags, 0, 0, 0, 0, None);
+        let code = self.leave_unit(CodeFlags::CLASS_BODY, 0, 0, 0, 0, None);
         self.set_line(c.name.range);
         self.make_closure(code, 0)?;
         self.load_const(Const::Str(c.name.id.to_string()));

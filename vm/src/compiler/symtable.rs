@@ -17,8 +17,9 @@
 //!
 //! Rules the code generator relies on:
 //! - names are stored mangled (`__x` inside class `C` is `_C__x`);
-//! - `cellvars` and `freevars` of every scope are sorted by name, as CPython
-//!   orders them; a class whose methods use `super` or `__class__` has the
+//! - `cellvars` and `freevars` of every scope are sorted by name (the code
+//!   generator then moves cells that are parameters to the front, in
+//!   parameter order, as CPython 3.11 does); a class whose methods use `super` or `__class__` has the
 //!   single implicit cell `__class__` (`needs_class_closure`);
 //! - a name bound in a class body and also free in one of its methods is
 //!   local to the class *and* listed in its `freevars` (`DEF_FREE_CLASS`).

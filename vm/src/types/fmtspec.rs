@@ -21,9 +21,9 @@ use crate::heap::*;
 use crate::names::N;
 use crate::numeric::Num;
 use crate::value::Value;
-use crate::vm::{Exc, PyResult, Ty, Vm};
+use crate::vm::{Exc, PyResult, Vm};
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 
 /// Widths and precisions above this raise MemoryError instead of trying to
 /// build a gigantic string.
@@ -253,7 +253,7 @@ fn dtoa(a: f64, mode: char, ndigits: usize) -> (String, i64) {
 /// `e`, `f`, `g` or `r`; `alt` keeps trailing zeros/point; `add_dot_0`
 /// makes integral results end in `.0`. The exponent letter is lowercase.
 pub fn float_digits(a: f64, mode: char, precision: usize, alt: bool, add_dot_0: bool) -> String {
-    let (mut precision, dmode, nd) = match mode {
+    let (precision, dmode, nd) = match mode {
         'e' => (precision + 1, 'e', precision + 1),
         'f' => (precision, 'f', precision),
         'g' => { let p = precision.max(1); (p, 'g', p) }
@@ -273,8 +273,6 @@ pub fn float_digits(a: f64, mode: char, precision: usize, alt: bool, add_dot_0: 
         }
         _ => { if decpt <= -4 || decpt > 16 { use_exp = true; } }
     }
-    precision = 0;
-    let _ = precision;
     let mut exp = 0;
     if use_exp { exp = decpt - 1; decpt = 1; }
     let vstart = if decpt <= 0 { decpt - 1 } else { 0 };
@@ -367,8 +365,8 @@ fn format_int_spec(vm: &mut Vm, f: &FormatSpec, v: &BigInt) -> PyResult<String> 
         if f.alt {
             return Err(vm.new_exc(Exc::ValueError, "Alternate form (#) not allowed with integer format specifier 'c'"));
         }
-        let c = v.to_u32().and_then(char::from_u32);
-        let Some(c) = c.or_else(|| v.to_u32().filter(|&n| n < 0x110000).map(|_| '\u{fffd}')) else {
+        // Lone surrogates cannot live in a UTF-8 str; they become U+FFFD.
+        let Some(c) = v.to_u32().filter(|&n| n < 0x110000).map(|n| char::from_u32(n).unwrap_or('\u{fffd}')) else {
             return Err(vm.new_exc(Exc::OverflowError, "%c arg not in range(0x110000)"));
         };
         return Ok(pad(&c.to_string(), f, '>'));
@@ -573,8 +571,38 @@ fn pct_pad(body_sign: &str, prefix: &str, body: &str, width: usize, left: bool, 
     }
 }
 
-/// `fmt % args`.
+/// `fmt % args` for str.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
+    let chars: Vec<char> = fmt.chars().collect();
+    let out = percent_core(vm, &chars, args, false)?;
+    Ok(String::from_utf8(out).unwrap_or_default())
+}
+
+/// `fmt % args` for bytes (PEP 461): `%s`/`%b` insert bytes-like objects
+/// (or `__bytes__`), `%r`/`%a` insert `ascii()`, `%c` takes a byte.
+pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: Value) -> PyResult<Vec<u8>> {
+    let chars: Vec<char> = fmt.iter().map(|&b| b as char).collect();
+    percent_core(vm, &chars, args, true)
+}
+
+/// The contents for a bytes-mode `%s`/`%b` argument.
+fn pct_bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = vm.bytes_like(v) { return Ok(b); }
+    let cls = vm.type_of(v);
+    if let Some(m) = vm.lookup_type_str(cls, "__bytes__") {
+        let r = vm.call(m, &[v])?;
+        if let Some(b) = vm.bytes_like(r) { return Ok(b); }
+        let tn = vm.type_name(r);
+        return Err(vm.new_exc(Exc::TypeError, &format!("__bytes__ returned non-bytes (type {tn})")));
+    }
+    let tn = vm.type_name(v);
+    Err(vm.new_exc(Exc::TypeError, &format!(
+        "%b requires a bytes-like object, or an object that implements __bytes__, not '{tn}'")))
+}
+
+/// The shared `%` engine; `fmt` holds chars (bytes mapped 1:1 in bytes
+/// mode) and the result is UTF-8 (str mode) or raw bytes.
+fn percent_core(vm: &mut Vm, chars: &[char], args: Value, bytes_mode: bool) -> PyResult<Vec<u8>> {
     let is_tuple = args.is_ref() && kind_of(args) == Kind::Tuple;
     let mut st = PctArgs {
         args,
@@ -583,16 +611,18 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
         dict: Value::NULL,
     };
     if !is_tuple && pct_is_mapping(vm, args) { st.dict = args; }
-    let chars: Vec<char> = fmt.chars().collect();
     let n = chars.len();
-    let mut out = String::with_capacity(fmt.len() + 16);
+    let mut out: Vec<u8> = Vec::with_capacity(n + 16);
+    let push_char = |out: &mut Vec<u8>, c: char| {
+        if bytes_mode { out.push(c as u32 as u8); } else { let mut b = [0u8; 4]; out.extend_from_slice(c.encode_utf8(&mut b).as_bytes()); }
+    };
     let mut i = 0;
     while i < n {
         let c = chars[i];
-        if c != '%' { out.push(c); i += 1; continue; }
+        if c != '%' { push_char(&mut out, c); i += 1; continue; }
         i += 1;
         if i >= n { return Err(vm.new_exc(Exc::ValueError, "incomplete format")); }
-        if chars[i] == '%' { out.push('%'); i += 1; continue; }
+        if chars[i] == '%' { out.push(b'%'); i += 1; continue; }
         // Mapping key.
         if chars[i] == '(' {
             if st.dict.is_null() {
@@ -606,8 +636,13 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
                 i += 1;
             }
             if depth > 0 { return Err(vm.new_exc(Exc::ValueError, "incomplete format key")); }
-            let key: String = chars[start..i - 1].iter().collect();
-            let k = vm.new_str(&key);
+            let k = if bytes_mode {
+                let key: Vec<u8> = chars[start..i - 1].iter().map(|&c| c as u32 as u8).collect();
+                vm.new_bytes(&key)
+            } else {
+                let key: String = chars[start..i - 1].iter().collect();
+                vm.new_str(&key)
+            };
             let v = vm.getitem(st.dict, k)?;
             st.args = v;
             st.arglen = -1;
@@ -680,6 +715,36 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
             if neg { "-" } else if plus { "+" } else if space { " " } else { "" }
         };
         match conv {
+            's' | 'b' if bytes_mode => {
+                let mut b = pct_bytes_arg(vm, arg)?;
+                if let Some(p) = prec { b.truncate(p); }
+                let pad = width.saturating_sub(b.len());
+                if !left { out.extend(std::iter::repeat(b' ').take(pad)); }
+                out.extend_from_slice(&b);
+                if left { out.extend(std::iter::repeat(b' ').take(pad)); }
+            }
+            'r' | 'a' if bytes_mode => {
+                let r = vm.ascii(arg)?;
+                let mut b = str_ref(r).as_bytes().to_vec();
+                if let Some(p) = prec { b.truncate(p); }
+                out.extend_from_slice(pct_pad("", "", std::str::from_utf8(&b).unwrap_or(""), width, left, false).as_bytes());
+            }
+            'c' if bytes_mode => {
+                let byte = if let Some(b) = vm.bytes_like(arg).filter(|b| b.len() == 1) {
+                    b[0]
+                } else if vm.is_int_like(arg) || vm.index_value(arg)?.is_some() {
+                    match vm.index_value(arg)?.filter(|c| (0..256).contains(c)) {
+                        Some(c) if !(arg.is_ref() && kind_of(arg) == Kind::BigInt) => c as u8,
+                        _ => return Err(vm.new_exc(Exc::OverflowError, "%c arg not in range(256)")),
+                    }
+                } else {
+                    return Err(vm.new_exc(Exc::TypeError, "%c requires an integer in range(256) or a single byte"));
+                };
+                let pad = width.saturating_sub(1);
+                if !left { out.extend(std::iter::repeat(b' ').take(pad)); }
+                out.push(byte);
+                if left { out.extend(std::iter::repeat(b' ').take(pad)); }
+            }
             's' | 'r' | 'a' => {
                 let s = match conv {
                     's' => vm.str_string(arg)?,
@@ -687,7 +752,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
                     _ => { let r = vm.ascii(arg)?; str_ref(r).to_string() }
                 };
                 let s = match prec { Some(p) => s.chars().take(p).collect(), None => s };
-                out.push_str(&pct_pad("", "", &s, width, left, false));
+                out.extend_from_slice(pct_pad("", "", &s, width, left, false).as_bytes());
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let v = pct_int(vm, arg, conv)?;
@@ -698,12 +763,12 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
                     if digits.len() < p { digits = "0".repeat(p - digits.len()) + &digits; }
                 }
                 let pre = if alt { pre } else { "" };
-                out.push_str(&pct_pad(sign_of(v.is_negative()), pre, &digits, width, left, zero));
+                out.extend_from_slice(pct_pad(sign_of(v.is_negative()), pre, &digits, width, left, zero).as_bytes());
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let x = pct_float(vm, arg)?;
                 let (neg, body) = float_body(x, conv, Some(prec.unwrap_or(6)), alt, false);
-                out.push_str(&pct_pad(sign_of(neg), "", &body, width, left, zero));
+                out.extend_from_slice(pct_pad(sign_of(neg), "", &body, width, left, zero).as_bytes());
             }
             'c' => {
                 let ch = if vm.is_str(arg) {
@@ -729,20 +794,20 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
                         None => return Err(vm.new_exc(Exc::OverflowError, "%c arg not in range(0x110000)")),
                     }
                 };
-                out.push_str(&pct_pad("", "", &ch.to_string(), width, left, false));
+                out.extend_from_slice(pct_pad("", "", &ch.to_string(), width, left, false).as_bytes());
             }
             _ => {
                 let code = conv as u32;
-                let shown = if (32..127).contains(&code) { conv.to_string() } else { format!("\\x{code:x}") };
+                let shown = if (32..127).contains(&code) { conv } else { '?' };
                 return Err(vm.new_exc(Exc::ValueError, &format!(
                     "unsupported format character '{shown}' (0x{code:x}) at index {conv_index}")));
             }
         }
     }
     if st.argidx < st.arglen && st.dict.is_null() {
-        return Err(vm.new_exc(Exc::TypeError, "not all arguments converted during string formatting"));
+        let what = if bytes_mode { "bytes" } else { "string" };
+        return Err(vm.new_exc(Exc::TypeError, &format!("not all arguments converted during {what} formatting")));
     }
-    let _ = Ty::Str;
     Ok(out)
 }
 

@@ -186,14 +186,18 @@ pub(crate) fn seq_richcompare(vm: &mut Vm, a: Value, b: Value, op: CmpOp, items:
     Ok(Value::bool(crate::ops::cmp_result(la.cmp(&lb), op)))
 }
 
-/// The repeat count of `seq * n`: None when `n` is not an integer (the
-/// method then returns NotImplemented).
+/// The repeat count of `seq * n` (CPython's `sq_repeat` slot wrapper: a
+/// non-integer `n` is a TypeError, not NotImplemented). Always Some today;
+/// the Option leaves room for callers that want to decline.
 pub(crate) fn repeat_count(vm: &mut Vm, n: Value, unit: usize) -> PyResult<Option<usize>> {
     let is_index = vm.is_int_like(n) || {
         let cls = vm.type_of(n);
         vm.lookup_type_str(cls, "__index__").is_some()
     };
-    if !is_index { return Ok(None); }
+    if !is_index {
+        let tn = vm.type_name(n);
+        return Err(vm.new_exc(Exc::TypeError, &format!("'{tn}' object cannot be interpreted as an integer")));
+    }
     if n.is_ref() && kind_of(n) == Kind::BigInt && vm.as_i64(n).is_none() {
         if num_traits::Signed::is_negative(bigint_ref(n)) { return Ok(Some(0)); }
         return Err(vm.new_exc(Exc::OverflowError, "cannot fit 'int' into an index-sized integer"));

@@ -7,10 +7,11 @@
 //!   ints come out sorted whatever the insertion order. Our sets keep dict
 //!   (insertion) order. `__repr__` therefore lists the elements in the slot
 //!   order a CPython set would have after inserting them in their current
-//!   order (`cpython_order`, a simulation of `set_add_entry` and
+//!   order (`slot_order`, a simulation of `set_add_entry` and
 //!   `set_table_resize` over the hashes stored in the dict), and the sets
 //!   this file builds in bulk (constructors, `copy`, the algebra methods)
-//!   are stored in that order so that iterating them agrees too.
+//!   are stored in that order so that iterating them agrees too (when that
+//!   order does not depend on collisions; see `reorder`).
 //! * **pop.** `SetL.hash` is unused for mutable sets; `pop` keeps its search
 //!   finger there (as CPython's `so->finger`), so popping everything is
 //!   linear rather than quadratic over the deleted prefix.
@@ -54,17 +55,13 @@ fn vargs<'a>(vm: &mut Vm, args: &'a [Value], kw: Value, any: bool, meth: &str) -
 fn set_dict(s: Value) -> Value { obj::<SetL>(s).dict }
 fn set_len(vm: &Vm, s: Value) -> usize { vm.dict_len(set_dict(s)) }
 
-/// CPython's slot order for the entries of dict `d` (entry indices), from
-/// the hashes stored in the entries.
-fn cpython_order(vm: &Vm, d: Value) -> Vec<usize> {
+/// The order in which CPython would iterate a set after inserting elements
+/// with these hashes in this order (positions into `hashes`): a simulation
+/// of `set_add_entry` with its growth policy and `set_table_resize`.
+fn slot_order(hashes: &[u64]) -> Vec<usize> {
     const LINEAR_PROBES: usize = 9;
     const PERTURB_SHIFT: u32 = 5;
-    let entries = obj::<DictL>(d).entries;
-    let live: Vec<(usize, u64)> = (0..vm.dict_used(d))
-        .filter(|&i| vm.dict_entry(d, i).is_some())
-        .map(|i| (i, array_get(entries, 3 * i).int() as u64))
-        .collect();
-    let insert = |table: &mut Vec<Option<(usize, u64)>>, e: (usize, u64)| {
+    fn insert(table: &mut [Option<(usize, u64)>], e: (usize, u64)) {
         let mask = table.len() - 1;
         let mut perturb = e.1;
         let mut i = (e.1 as usize) & mask;
@@ -76,12 +73,11 @@ fn cpython_order(vm: &Vm, d: Value) -> Vec<usize> {
             perturb >>= PERTURB_SHIFT;
             i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
-    };
+    }
     let mut table: Vec<Option<(usize, u64)>> = vec![None; 8];
-    let mut used = 0usize;
-    for &e in &live {
-        insert(&mut table, e);
-        used += 1;
+    for (used, &h) in hashes.iter().enumerate() {
+        insert(&mut table, (used, h));
+        let used = used + 1;
         if used * 5 >= (table.len() - 1) * 3 {
             let minused = if used > 50000 { used * 2 } else { used * 4 };
             let mut size = 8;
@@ -93,25 +89,44 @@ fn cpython_order(vm: &Vm, d: Value) -> Vec<usize> {
     table.into_iter().flatten().map(|(i, _)| i).collect()
 }
 
+/// Live entry indices of dict `d` with their stored hashes.
+fn live_entries(vm: &Vm, d: Value) -> (Vec<usize>, Vec<u64>) {
+    let entries = obj::<DictL>(d).entries;
+    let idx: Vec<usize> = (0..vm.dict_used(d)).filter(|&i| vm.dict_entry(d, i).is_some()).collect();
+    let hashes = idx.iter().map(|&i| array_get(entries, 3 * i).int() as u64).collect();
+    (idx, hashes)
+}
+
+/// CPython's iteration order for the entries of dict `d` (entry indices),
+/// taking the dict's order as the insertion history.
+fn cpython_order(vm: &Vm, d: Value) -> Vec<usize> {
+    let (idx, hashes) = live_entries(vm, d);
+    slot_order(&hashes).into_iter().map(|p| idx[p]).collect()
+}
+
 /// The elements of a set in CPython's iteration order.
 fn ordered_items(vm: &Vm, s: Value) -> Vec<Value> {
     let d = set_dict(s);
     cpython_order(vm, d).into_iter().filter_map(|i| vm.dict_entry(d, i).map(|(k, _)| k)).collect()
 }
 
-/// Re-stores a freshly built set's elements in CPython's order.
+/// Re-stores a freshly built set's elements in CPython's order, so that
+/// iterating it agrees with its repr. Only done when that order is a fixed
+/// point of the simulation (no collisions that depend on the insertion
+/// history): `__repr__` simulates from the dict's order, and re-simulating
+/// a reordered colliding set would scramble it.
 fn reorder(vm: &mut Vm, s: Value) -> PyResult<()> {
     let d = set_dict(s);
-    let order = cpython_order(vm, d);
-    let live = order.len();
-    let in_order = order.windows(2).all(|w| w[0] < w[1]) && vm.dict_used(d) == live;
-    if in_order { return Ok(()); }
-    let nd = vm.new_dict_cap(live);
+    let (idx, hashes) = live_entries(vm, d);
+    let order = slot_order(&hashes);
+    if order.iter().enumerate().all(|(i, &p)| i == p) && vm.dict_used(d) == idx.len() { return Ok(()); }
+    let permuted: Vec<u64> = order.iter().map(|&p| hashes[p]).collect();
+    if !slot_order(&permuted).iter().enumerate().all(|(i, &p)| i == p) { return Ok(()); }
+    let nd = vm.new_dict_cap(idx.len());
     let entries = obj::<DictL>(d).entries;
-    for i in order {
-        let k = array_get(entries, 3 * i + 1);
-        let h = array_get(entries, 3 * i).int();
-        vm.dict_set_h(nd, k, h, Value::NONE)?;
+    for p in order {
+        let k = array_get(entries, 3 * idx[p] + 1);
+        vm.dict_set_h(nd, k, hashes[p] as i64, Value::NONE)?;
     }
     set_field!(s, SetL, dict, nd);
     Ok(())
@@ -293,13 +308,27 @@ fn union(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     Ok(r)
 }
 
+/// `s & o1 & o2 ...`. Like CPython, each step walks the smaller of the two
+/// sets (or the iterable), so the result's insertion order matches.
 fn intersection_of(vm: &mut Vm, s: Value, others: &[Value]) -> PyResult<Value> {
     let frozen = kind_of(s) == Kind::FrozenSet;
     let mut r = copy_of(vm, s)?;
     for &o in others {
-        let o = as_set(vm, o)?;
-        let keep = filter_by(vm, r, o, true)?;
+        // Items taken from a plain iterable are held by `acc` until stored.
+        let mut acc = Value::NULL;
+        let keep = if setlike(o) {
+            let (walk, probe) = if set_len(vm, o) > set_len(vm, r) { (r, o) } else { (o, r) };
+            filter_by(vm, walk, probe, true)?
+        } else {
+            acc = vm.new_list(&[]);
+            let it = vm.get_iter(o)?;
+            while let Some(x) = vm.next(it)? {
+                if vm.set_contains(r, x)? { vm.list_append(acc, x); }
+            }
+            list_slice(acc).to_vec()
+        };
         r = new_from(vm, frozen, &keep)?;
+        std::hint::black_box(acc);
     }
     Ok(r)
 }
@@ -325,11 +354,12 @@ fn difference(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     difference_of(vm, s, others)
 }
 
+/// `s ^ o`: as CPython, a copy of `o` updated with the elements of `s`.
 fn symmetric_difference_of(vm: &mut Vm, s: Value, o: Value) -> PyResult<Value> {
     let frozen = kind_of(s) == Kind::FrozenSet;
     let o = as_set(vm, o)?;
-    let mut keep = filter_by(vm, s, o, false)?;
-    keep.extend(filter_by(vm, o, s, false)?);
+    let mut keep = filter_by(vm, o, s, false)?;
+    keep.extend(filter_by(vm, s, o, false)?);
     let r = new_from(vm, frozen, &keep)?;
     std::hint::black_box(o);
     Ok(r)

@@ -20,7 +20,6 @@
 use crate::bytecode::CmpOp;
 use crate::call::ArgParser;
 use crate::heap::*;
-use crate::names::N;
 use crate::value::Value;
 use crate::vm::{Exc, NativeFn, PyErr, PyResult, Ty, Vm};
 
@@ -1038,6 +1037,7 @@ pub(crate) fn codec_of(name: &str) -> Option<&'static str> {
         "utf_32" | "utf32" | "u32" => "utf-32",
         "utf_32_le" | "utf_32le" => "utf-32-le",
         "utf_32_be" | "utf_32be" => "utf-32-be",
+        "cp1252" | "windows_1252" => "cp1252",
         _ => return None,
     })
 }
@@ -1084,6 +1084,7 @@ pub(crate) fn encode_str(vm: &mut Vm, sv: Value, encoding: &str, errors: &str) -
             return Ok(out);
         }
         "ascii" => 128,
+        "cp1252" => return encode_charmap(vm, sv, errors),
         _ => 256,
     };
     if s.is_ascii() { return Ok(s.as_bytes().to_vec()); }
@@ -1123,6 +1124,43 @@ pub(crate) fn encode_str(vm: &mut Vm, sv: Value, encoding: &str, errors: &str) -
             _ => return Err(unknown_handler(vm, errors)),
         }
         i = j;
+    }
+    Ok(out)
+}
+
+/// The upper half of Windows-1252 (0x80..=0x9f); 0 marks undefined bytes.
+/// The rest of the code page is Latin-1.
+pub(crate) const CP1252_HIGH: [u16; 32] = [
+    0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+    0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/// Encodes with the cp1252 charmap (CPython's "charmap" error messages).
+fn encode_charmap(vm: &mut Vm, sv: Value, errors: &str) -> PyResult<Vec<u8>> {
+    let s = str_ref(sv);
+    let mut out = Vec::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        let n = c as u32;
+        let b = if n < 0x80 || (0xa0..0x100).contains(&n) { Some(n as u8) } else {
+            CP1252_HIGH.iter().position(|&u| u as u32 == n && u != 0).map(|k| 0x80 + k as u8)
+        };
+        match (b, errors) {
+            (Some(b), _) => out.push(b),
+            (None, "strict") => {
+                let esc = if n < 0x100 { format!("\\x{n:02x}") } else if n < 0x10000 { format!("\\u{n:04x}") } else { format!("\\U{n:08x}") };
+                let reason = "character maps to <undefined>";
+                let msg = format!("'charmap' codec can't encode character '{esc}' in position {i}: {reason}");
+                return Err(unicode_error(vm, Exc::UnicodeEncodeError, "charmap", sv, i, i + 1, reason, &msg));
+            }
+            (None, "ignore") => {}
+            (None, "replace") => out.push(b'?'),
+            (None, "xmlcharrefreplace") => out.extend_from_slice(format!("&#{n};").as_bytes()),
+            (None, "backslashreplace") => {
+                let esc = if n < 0x100 { format!("\\x{n:02x}") } else if n < 0x10000 { format!("\\u{n:04x}") } else { format!("\\U{n:08x}") };
+                out.extend_from_slice(esc.as_bytes());
+            }
+            (None, _) => return Err(unknown_handler(vm, errors)),
+        }
     }
     Ok(out)
 }
