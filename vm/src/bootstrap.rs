@@ -207,7 +207,13 @@ fn init_object_methods(vm: &mut Vm) {
         }
         vm.to_str(a[0])
     });
-    vm.add_method(o, "__init_subclass__", |_vm, _a, _k| Ok(Value::NONE));
+    vm.add_static(o, "__init_subclass__", |vm, a, k| {
+        if !k.is_null() && !tuple_slice(k).is_empty() {
+            let cn = if vm.is_class(a[0]) { vm.class_name(a[0]).to_string() } else { "object".into() };
+            return Err(vm.new_exc(Exc::TypeError, &format!("{cn}.__init_subclass__() takes no keyword arguments")));
+        }
+        Ok(Value::NONE)
+    }, true);
     vm.add_method(o, "__dir__", |vm, a, _k| crate::specialattrs::dir_of(vm, a[0]));
     vm.add_method(o, "__reduce_ex__", |vm, _a, _k| Err(vm.new_exc(Exc::TypeError, "cannot pickle object yet")));
 

@@ -128,7 +128,7 @@ impl Vm {
     }
 
     pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
-        if obj::<DictL>(d).len == 0 { return Ok(None); }
+        // Hash first, even for an empty dict: unhashable keys must raise.
         let h = self.hash(key)?;
         self.dict_get_h(d, key, h)
     }
@@ -193,8 +193,8 @@ impl Vm {
     }
     /// Removes `key`; returns its value if it was present.
     pub fn dict_del(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
-        if obj::<DictL>(d).len == 0 { return Ok(None); }
         let h = self.hash(key)?;
+        if obj::<DictL>(d).len == 0 { return Ok(None); }
         let (slot, found) = self.dict_probe(d, key, h)?;
         let Some(e) = found else { return Ok(None) };
         let o = obj::<DictL>(d);

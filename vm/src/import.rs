@@ -267,7 +267,10 @@ impl Vm {
         if let Some(v) = self.dict_get(modules, k)? { return Ok(v); }
         let file = self.dict_get_by_name(self.module_dict(m), "__file__").filter(|&f| self.is_str(f))
             .map(|f| str_ref(f).to_string()).unwrap_or_else(|| "unknown location".into());
-        Err(self.new_exc(Exc::ImportError, &format!("cannot import name '{n}' from '{mn}' ({file})")))
+        let e = self.new_exc(Exc::ImportError, &format!("cannot import name '{n}' from '{mn}' ({file})"));
+        let mv = self.new_str(&mn);
+        let _ = self.set_exc_attr(e.0, N::name_attr, mv);
+        Err(e)
     }
 
     pub fn import_star(&mut self, m: Value, into: Value) -> PyResult<()> {

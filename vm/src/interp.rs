@@ -452,6 +452,10 @@ impl Vm {
                             if let Err(e) = self.list_extend(l, it) {
                                 if self.exc_matches(e, Exc::TypeError) && !self.is_iterable(it) {
                                     let tn = self.type_name(it);
+                                    if feeds_call_ex(cd, pc) {
+                                        let fname = self.callable_name(peek!(arg + 1));
+                                        throw!(Exc::TypeError, &format!("{fname} argument after * must be an iterable, not {tn}"));
+                                    }
                                     throw!(Exc::TypeError, &format!("Value after * must be an iterable, not {tn}"));
                                 }
                                 break 'run e;
@@ -1035,4 +1039,23 @@ impl Vm {
         self.run_finalizers();
         Ok(())
     }
+}
+
+/// Whether the positional-argument list being built at `pc` ends up in a
+/// CALL_FUNCTION_EX (as in `f(*x)`) rather than in a display (`[*x]`).
+fn feeds_call_ex(cd: &CodeData, mut pc: usize) -> bool {
+    let mut seen_tuple = false;
+    while pc < cd.instrs.len() {
+        match cd.instrs[pc].op {
+            Op::LIST_TO_TUPLE => seen_tuple = true,
+            Op::CALL_FUNCTION_EX => return seen_tuple,
+            Op::LOAD_CONST | Op::LOAD_FAST | Op::LOAD_NAME | Op::LOAD_GLOBAL | Op::LOAD_DEREF | Op::LOAD_ATTR
+            | Op::LIST_APPEND | Op::LIST_EXTEND | Op::BUILD_MAP | Op::DICT_MERGE | Op::MAP_ADD | Op::BUILD_TUPLE
+            | Op::BUILD_LIST | Op::BINARY_SUBSCR | Op::BINARY_OP | Op::CALL | Op::CALL_METHOD | Op::LOAD_METHOD
+            | Op::KW_NAMES | Op::PUSH_NULL => {}
+            _ => return false,
+        }
+        pc += 1;
+    }
+    false
 }

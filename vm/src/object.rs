@@ -672,6 +672,9 @@ impl Vm {
                 let fset = s4(a, 1);
                 if fset.is_null() || fset == Value::NONE {
                     let (n, tn) = (str_ref(name).to_string(), self.type_name(o));
+                    if !self.is_heap_class(cls) {
+                        return Err(self.new_exc(Exc::AttributeError, &format!("attribute '{n}' of '{tn}' objects is not writable")));
+                    }
                     return Err(self.new_exc(Exc::AttributeError, &format!("property '{n}' of '{tn}' object has no setter")));
                 }
                 self.call(fset, &[o, v])?;
@@ -696,7 +699,11 @@ impl Vm {
                     }
                     if name == self.n(N::class) {
                         if !self.is_class(v) {
-                            return Err(self.new_exc(Exc::TypeError, "__class__ must be set to a class"));
+                            let tn = self.type_name(v);
+                            return Err(self.new_exc(Exc::TypeError, &format!("__class__ must be set to a class, not '{tn}' object")));
+                        }
+                        if !self.is_heap_class(v) || self.layout_of(v) != Kind::Instance {
+                            return Err(self.new_exc(Exc::TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses"));
                         }
                         obj::<ObjHead>(o).cls = v;
                         barrier(o);

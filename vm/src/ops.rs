@@ -190,35 +190,26 @@ impl Vm {
         let mut checked_reflected = false;
         if ta != tb && self.is_subclass(tb, ta) {
             if let Some(m) = self.lookup_type(tb, rname_v) {
-                if !self.is_builtin_fn(m) || self.is_heap_class(tb) {
+                if Some(m) != self.lookup_type(ta, rname_v) || self.is_heap_class(tb) {
                     checked_reflected = true;
-                    let r = self.call(m, &[b, a])?;
+                    let r = self.call_cmp_method(m, b, a, op.swapped())?;
                     if r != Value::NOT_IMPLEMENTED { return Ok(r); }
                 }
             }
         }
         if let Some(m) = self.lookup_type(ta, name_v) {
-            if !self.is_builtin_fn(m) {
-                let r = self.call(m, &[a, b])?;
-                if r != Value::NOT_IMPLEMENTED { return Ok(r); }
-            }
+            let r = self.call_cmp_method(m, a, b, op)?;
+            if r != Value::NOT_IMPLEMENTED { return Ok(r); }
         }
         if !checked_reflected {
             if let Some(m) = self.lookup_type(tb, rname_v) {
-                if !self.is_builtin_fn(m) {
-                    let r = self.call(m, &[b, a])?;
-                    if r != Value::NOT_IMPLEMENTED { return Ok(r); }
-                }
+                let r = self.call_cmp_method(m, b, a, op.swapped())?;
+                if r != Value::NOT_IMPLEMENTED { return Ok(r); }
             }
         }
         match op {
             CmpOp::Eq => Ok(Value::bool(a == b)),
-            CmpOp::Ne => {
-                // object.__ne__ inverts __eq__ unless that is NotImplemented.
-                let r = self.rich_compare_slow(a, b, CmpOp::Eq)?;
-                let t = self.truthy(r)?;
-                Ok(Value::bool(!t))
-            }
+            CmpOp::Ne => Ok(Value::bool(a != b)),
             _ => {
                 let (x, y) = (self.type_name(a), self.type_name(b));
                 Err(self.new_exc(Exc::TypeError, &format!(
@@ -227,12 +218,54 @@ impl Vm {
         }
     }
 
+    /// Calls a comparison dunder `m(x, y)` for operator `op`. object's
+    /// defaults answer NotImplemented (except `__ne__`, which inverts `__eq__`);
+    /// other builtin dunders compare the builtin parts directly.
+    fn call_cmp_method(&mut self, m: Value, x: Value, y: Value, op: CmpOp) -> PyResult<Value> {
+        if self.is_builtin_fn(m) {
+            let object = self.ty(Ty::Object);
+            let name = self.intern(op.dunders().0);
+            if self.dict_get_str(obj::<ClassL>(object).dict, name) == Some(m) {
+                if op == CmpOp::Ne {
+                    let r = self.rich_compare_eq_for_ne(x, y)?;
+                    return Ok(r);
+                }
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            if let Some(r) = self.builtin_compare_kinds(x, y, op)? { return Ok(r); }
+        }
+        self.call(m, &[x, y])
+    }
+
+    /// object.__ne__: the inverse of `__eq__` unless that is NotImplemented.
+    fn rich_compare_eq_for_ne(&mut self, x: Value, y: Value) -> PyResult<Value> {
+        let tx = self.type_of(x);
+        let eq = self.n(N::eq);
+        if let Some(m) = self.lookup_type(tx, eq) {
+            let object = self.ty(Ty::Object);
+            if self.dict_get_str(obj::<ClassL>(object).dict, eq) == Some(m) {
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            let r = self.call_cmp_method(m, x, y, CmpOp::Eq)?;
+            if r == Value::NOT_IMPLEMENTED { return Ok(r); }
+            let t = self.truthy(r)?;
+            return Ok(Value::bool(!t));
+        }
+        Ok(Value::NOT_IMPLEMENTED)
+    }
+
     /// Comparison between builtin values; Ok(None) when either is not a
     /// builtin kind this handles (or the pair is unordered: NotImplemented).
     pub fn builtin_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Value>> {
         if (a.is_ref() && self.is_heap_class(cls_of(a))) || (b.is_ref() && self.is_heap_class(cls_of(b))) {
             return Ok(None);
         }
+        self.builtin_compare_kinds(a, b, op)
+    }
+
+    /// Like `builtin_compare`, but compares instances of builtin subclasses by
+    /// their builtin part.
+    pub fn builtin_compare_kinds(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Value>> {
         if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
             return Ok(Some(Value::bool(num_compare(&x, &y, op))));
         }
@@ -472,6 +505,20 @@ impl Vm {
     pub fn builtin_binop(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Option<Value>> {
         if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
             return self.num_binop(x, y, op);
+        }
+        if op == BinOp::Mul {
+            let is_seq = |v: Value| v.is_ref() && matches!(kind_of(v), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray);
+            let is_idx = |vm: &Vm, v: Value| v.is_ref() && kind_of(v) == Kind::Instance && !vm.is_int_like(v);
+            if is_seq(a) && is_idx(self, b) || is_seq(b) && is_idx(self, a) {
+                let (seq, n) = if is_seq(a) { (a, b) } else { (b, a) };
+                let cls = self.type_of(n);
+                if self.lookup_type(cls, self.n(N::index)).is_some() {
+                    if let Some(i) = self.index_value(n)? {
+                        let iv = self.new_int(i);
+                        return self.seq_repeat(seq, iv, inplace && seq == a).map(Some);
+                    }
+                }
+            }
         }
         if !a.is_ref() && !b.is_ref() { return Ok(None); }
         let ka = if a.is_ref() { Some(kind_of(a)) } else { None };

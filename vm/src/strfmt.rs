@@ -125,9 +125,24 @@ pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
 
 /// `bytes % args` (ASCII-compatible subset).
 pub fn percent_format_bytes(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
-    let f = String::from_utf8_lossy(bytes_slice(fmt)).to_string();
+    // Bytes arguments are substituted raw: format over latin-1 text, in which
+    // every byte is one character, and encode the result back.
+    let latin1 = |b: &[u8]| -> String { b.iter().map(|&c| c as char).collect() };
+    let f = latin1(bytes_slice(fmt));
+    let conv = |vm: &mut Vm, v: Value| -> Value {
+        if v.is_ref() && matches!(kind_of(v), Kind::Bytes | Kind::ByteArray) {
+            let b = vm.bytes_like(v).unwrap();
+            vm.new_str(&latin1(&b))
+        } else { v }
+    };
+    let args = if args.is_ref() && kind_of(args) == Kind::Tuple {
+        let t = vm.alloc_tuple(tuple_slice(args).len());
+        for i in 0..tuple_slice(args).len() { let c = conv(vm, tuple_slice(args)[i]); tuple_init(t, i, c); }
+        t
+    } else { conv(vm, args) };
     let r = crate::types::fmtspec::percent_format(vm, &f, args)?;
-    Ok(vm.new_bytes(r.as_bytes()))
+    let out: Vec<u8> = r.chars().map(|c| if (c as u32) < 256 { c as u32 as u8 } else { b'?' }).collect();
+    Ok(vm.new_bytes(&out))
 }
 
 #[allow(dead_code)]

@@ -140,6 +140,9 @@ struct Compiler<'a> {
     depth: u32,
     /// The node being compiled, for errors raised below it.
     cur_range: TextRange,
+    /// First line for the next generator expression: an unparenthesized
+    /// `f(x for x in y)` starts, as in CPython, at the call's parenthesis.
+    genexpr_line: Option<u32>,
 }
 
 /// What is being compiled: a module, or an expression for `eval()`.
@@ -163,6 +166,7 @@ pub(crate) fn compile<'a>(
         units: Vec::new(),
         depth: 0,
         cur_range: TextRange::default(),
+        genexpr_line: None,
     };
     match *body {
         Body::Module(m) => c.compile_module(m),
@@ -1455,7 +1459,8 @@ impl<'a> Compiler<'a> {
         // (they share the parameter's slot), then the other cells by name.
         let u = self.u();
         let params = &u.asm.varnames[..nparams];
-        u.cellvars.sort_by_key(|c| params.iter().position(|p| p == c).unwrap_or(usize::MAX));
+        u.cellvars
+            .sort_by_key(|c| params.iter().position(|p| p == c).unwrap_or(usize::MAX));
         let sc = &self.table.scopes[scope];
         if sc.nested {
             flags |= CodeFlags::NESTED;
@@ -1562,7 +1567,7 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0)?;
         self.load_const(Const::Str(c.name.id.to_string()));
         match &c.arguments {
-            Some(args) => self.call_helper(2, &args.args, &args.keywords)?,
+            Some(args) => self.call_helper(2, &args.args, &args.keywords, args.range)?,
             None => self.emit(Op::CALL, 2),
         }
         for _ in &c.decorator_list {
@@ -1883,7 +1888,7 @@ impl<'a> Compiler<'a> {
             let attr = self.mangled(&a.attr.id);
             self.emit_name(Op::LOAD_METHOD, &attr);
             for x in args.iter() {
-                self.compile_expr(x)?;
+                self.compile_arg(x, c.arguments.range)?;
             }
             for k in kws.iter() {
                 self.compile_expr(&k.value)?;
@@ -1894,7 +1899,18 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         self.compile_expr(&c.func)?;
-        self.call_helper(0, args, kws)
+        self.call_helper(0, args, kws, c.arguments.range)
+    }
+
+    /// Compiles a positional call argument; `args_range` is the range of the
+    /// parenthesized argument list.
+    fn compile_arg(&mut self, x: &'a Expr, args_range: TextRange) -> R {
+        if let Expr::Generator(g) = x {
+            if !g.parenthesized {
+                self.genexpr_line = Some(self.line_of(args_range));
+            }
+        }
+        self.compile_expr(x)
     }
 
     fn emit_kw_names(&mut self, kws: &[ast::Keyword]) {
@@ -1919,12 +1935,18 @@ impl<'a> Compiler<'a> {
     ///      DICT_MERGE 1; per **m: m; DICT_MERGE 1]
     ///     CALL_FUNCTION_EX 0|1
     /// ```
-    fn call_helper(&mut self, pushed: u32, args: &'a [Expr], kws: &'a [ast::Keyword]) -> R {
+    fn call_helper(
+        &mut self,
+        pushed: u32,
+        args: &'a [Expr],
+        kws: &'a [ast::Keyword],
+        args_range: TextRange,
+    ) -> R {
         let star = args.iter().any(|a| matches!(a, Expr::Starred(_)))
             || kws.iter().any(|k| k.arg.is_none());
         if !star {
             for x in args {
-                self.compile_expr(x)?;
+                self.compile_arg(x, args_range)?;
             }
             for k in kws {
                 self.compile_expr(&k.value)?;
@@ -2076,7 +2098,10 @@ impl<'a> Compiler<'a> {
             CompKind::Gen => "<genexpr>",
         };
         let qualname = self.qualname_for(name, false);
-        let first_line = self.line_of(range);
+        let first_line = match self.genexpr_line.take() {
+            Some(line) if kind == CompKind::Gen => line,
+            _ => self.line_of(range),
+        };
         let private = self.cur().private.clone();
         self.enter_unit(scope, name.to_string(), qualname, first_line, private);
         self.asm().add_varname(".0");

@@ -591,7 +591,7 @@ fn translate(source: &str, error: &ParseErrorType, loc: TextRange) -> ErrorAt {
                 || text.trim_start_matches(|c: char| c.is_ascii_alphabetic()).starts_with("'''");
             let kind = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
             let end_line = line_of(loc.end());
-            let line = if triple { LineIndex::new(source).starts.len() as u32 } else { end_line };
+            let line = if triple { LineIndex::new(source).line_of(source.len().saturating_sub(1)) } else { end_line };
             ErrorAt::syntax(format!("{kind} (detected at line {line})"), TextRange::empty(loc.start()))
         }
         P::Lexical(LexicalErrorType::Eof) => syn("unexpected EOF while parsing"),

@@ -215,7 +215,7 @@ fn super_implicit(vm: &mut Vm) -> PyResult<(Value, Value)> {
 
 fn super_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let cls = new_cls(vm, args, "super")?;
-    let p = ArgParser::new("super", &args[1..], kw);
+    let p = ArgParser::new("super()", &args[1..], kw);
     if !p.kwnames.is_empty() {
         return Err(vm.new_exc(Exc::TypeError, "super() takes no keyword arguments"));
     }

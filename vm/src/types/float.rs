@@ -167,7 +167,7 @@ pub fn parse_float_text(t: &str) -> Option<f64> {
     if neg { clean.push('-'); }
     let mut i = 0;
     // One group of digits with single underscores between them; returns its digit count.
-    let mut digits = |i: &mut usize, clean: &mut String| -> Option<usize> {
+    let digits = |i: &mut usize, clean: &mut String| -> Option<usize> {
         let mut n = 0;
         while *i < bb.len() {
             let c = bb[*i];

@@ -164,6 +164,9 @@ fn pad(body: &str, f: &FormatSpec, default: char) -> String {
 /// characters (CPython's `_PyUnicode_InsertThousandsGrouping`).
 pub fn group_digits(digits: &str, min_width: isize, sep: Option<(char, usize)>) -> String {
     let d = digits.as_bytes();
+    // No digits (inf, nan): nothing to group or zero-pad; the caller's
+    // '=' padding supplies any fill.
+    if d.is_empty() { return String::new(); }
     let mut remaining = d.len() as isize;
     let mut min_width = min_width.max(0);
     let Some((sep, group)) = sep else {
