@@ -89,6 +89,10 @@ pub fn run_source(vm: &mut Vm, source: &str, filename: &str) -> i32 {
 
 /// Reads and runs a script file.
 pub fn run_file(vm: &mut Vm, path: &str) -> i32 {
+    // Like CPython 3.9+, the main module's __file__ (and so its traceback
+    // entries) use the absolute path, without resolving symlinks.
+    let abs = std::path::absolute(path).map(|p| p.to_string_lossy().to_string()).unwrap_or_else(|_| path.to_string());
+    let path = abs.as_str();
     match vm.read_source(path) {
         Ok(src) => run_source(vm, &src, path),
         Err(e) => { let c = exit_code_for(vm, e.0); vm.flush_std(); c }

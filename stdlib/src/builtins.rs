@@ -146,20 +146,20 @@ fn bi_print(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     let sep_s = if sep == Value::NONE { " " } else { str_ref(sep) };
     let end_s = if end == Value::NONE { "\n" } else { str_ref(end) };
     if is_kind(file, Kind::File) || file.is_null() {
-        // Native file: build the whole line, then write it once.
-        let mut out = String::new();
+        // Native file: each piece goes to the buffer as soon as it is
+        // converted, so output printed by a __str__ lands where CPython
+        // puts it.
+        let put = |vm: &mut Vm, s: &str| -> PyResult<()> {
+            if file.is_null() { vm.write_stdout(s); Ok(()) } else { file_write_text(vm, file, s) }
+        };
         for (i, &a) in p.pos.iter().enumerate() {
-            if i > 0 { out.push_str(sep_s); }
+            if i > 0 { put(vm, sep_s)?; }
             let s = vm.to_str(a)?;
-            out.push_str(str_ref(s));
+            put(vm, str_ref(s))?;
         }
-        out.push_str(end_s);
-        if file.is_null() {
-            vm.write_stdout(&out);
-            if flush { vm.flush_std(); }
-        } else {
-            file_write_text(vm, file, &out)?;
-            if flush { file_flush(vm, file)?; }
+        put(vm, end_s)?;
+        if flush {
+            if file.is_null() { vm.flush_std(); } else { file_flush(vm, file)?; }
         }
         return Ok(Value::NONE);
     }

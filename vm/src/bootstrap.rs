@@ -80,6 +80,7 @@ pub fn bootstrap(vm: &mut Vm) {
     init_exception_methods(vm);
     init_generator_methods(vm);
     init_method_methods(vm);
+    init_singleton_methods(vm);
     crate::types::init(vm);
 
     // Builtins that name the builtin classes and exceptions.
@@ -223,9 +224,18 @@ fn init_object_methods(vm: &mut Vm) {
         if p.pos.len() == 2 && p.kwnames.is_empty() { return Ok(vm.type_of(p.pos[1])); }
         if p.pos.len() != 4 { return Err(arg_error(vm, "type() takes 1 or 3 arguments")); }
         let (meta, name, bases, ns) = (p.pos[0], p.pos[1], p.pos[2], p.pos[3]);
-        if !vm.is_str(name) { return Err(arg_error(vm, "type.__new__() argument 1 must be str")); }
-        if !(bases.is_ref() && kind_of(bases) == Kind::Tuple) { return Err(arg_error(vm, "type.__new__() argument 2 must be tuple")); }
-        if !(ns.is_ref() && kind_of(ns) == Kind::Dict) { return Err(arg_error(vm, "type.__new__() argument 3 must be dict")); }
+        if !vm.is_str(name) {
+            let tn = vm.type_name(name);
+            return Err(arg_error(vm, &format!("type.__new__() argument 1 must be str, not {tn}")));
+        }
+        if !(bases.is_ref() && kind_of(bases) == Kind::Tuple) {
+            let tn = vm.type_name(bases);
+            return Err(arg_error(vm, &format!("type.__new__() argument 2 must be tuple, not {tn}")));
+        }
+        if !(ns.is_ref() && kind_of(ns) == Kind::Dict) {
+            let tn = vm.type_name(ns);
+            return Err(arg_error(vm, &format!("type.__new__() argument 3 must be dict, not {tn}")));
+        }
         let n = str_ref(name).to_string();
         let kwnames = if p.kwnames.is_empty() { Value::NULL } else { vm.new_tuple(p.kwnames) };
         vm.new_class_kw(meta, &n, bases, ns, p.kwvals, kwnames)
@@ -404,6 +414,33 @@ fn init_exception_methods(vm: &mut Vm) {
             return Ok(vm.new_str(&format!("{m} ({f}, line {})", line.int())));
         }
         Ok(vm.new_str(&m))
+    });
+}
+
+fn init_singleton_methods(vm: &mut Vm) {
+    for (t, v) in [(Ty::NoneType, Value::NONE), (Ty::EllipsisType, Value::ELLIPSIS), (Ty::NotImplementedType, Value::NOT_IMPLEMENTED)] {
+        let c = vm.ty(t);
+        let f: NativeFn = match t {
+            Ty::NoneType => |vm, a, _k| if a.len() > 1 { Err(arg_error(vm, "NoneType takes no arguments")) } else { Ok(Value::NONE) },
+            Ty::EllipsisType => |vm, a, _k| if a.len() > 1 { Err(arg_error(vm, "ellipsis takes no arguments")) } else { Ok(Value::ELLIPSIS) },
+            _ => |vm, a, _k| if a.len() > 1 { Err(arg_error(vm, "NotImplementedType takes no arguments")) } else { Ok(Value::NOT_IMPLEMENTED) },
+        };
+        let _ = v;
+        vm.add_static(c, "__new__", f, false);
+        // CPython 3.11 only warns (DeprecationWarning) for NotImplemented in
+        // a boolean context; it is true.
+        vm.add_method(c, "__bool__", |_vm, a, _k| Ok(Value::bool(a[0] != Value::NONE)));
+    }
+    let m = vm.ty(Ty::Member);
+    vm.add_method(m, "__get__", |vm, a, _k| {
+        let inst = a.get(1).copied().unwrap_or(Value::NONE);
+        if inst == Value::NONE { return Ok(a[0]); }
+        let name = s4(a[0], 0);
+        vm.getattr(inst, name)
+    });
+    vm.add_method(m, "__repr__", |vm, a, _k| {
+        let (n, c) = (str_ref(s4(a[0], 0)).to_string(), vm.class_name(s4(a[0], 1)).to_string());
+        Ok(vm.new_str(&format!("<member '{n}' of '{c}' objects>")))
     });
 }
 

@@ -212,6 +212,10 @@ impl Vm {
         let cls = self.type_of(v);
         if let Some(m) = self.lookup_type(cls, self.n(N::index)) {
             let r = self.call(m, &[v])?;
+            if !self.is_int_like(r) {
+                let tn = self.type_name(r);
+                return Err(self.new_exc(Exc::TypeError, &format!("__index__ returned non-int (type {tn})")));
+            }
             return self.index_value(r);
         }
         Ok(None)
@@ -334,7 +338,8 @@ impl Vm {
         let j = if i < 0 { i + len as i64 } else { i };
         if j < 0 || j >= len as i64 {
             let w = if what == "str" { "string" } else { what };
-            return Err(self.new_exc(Exc::IndexError, &format!("{w} index out of range")));
+            let msg = if w.is_empty() { "index out of range".to_string() } else { format!("{w} index out of range") };
+            return Err(self.new_exc(Exc::IndexError, &msg));
         }
         Ok(j as usize)
     }
@@ -378,9 +383,8 @@ impl Vm {
                         let v: Vec<u8> = pos.iter().map(|&i| data[i]).collect();
                         return Ok(if kind_of(o) == Kind::Bytes { self.new_bytes(&v) } else { self.new_bytearray(&v) });
                     }
-                    let what = if kind_of(o) == Kind::Bytes { "index" } else { "bytearray index" };
-                    let i = self.seq_index(k, data.len(), "")
-                        .map_err(|e| { let _ = what; e })?;
+                    let what = if kind_of(o) == Kind::Bytes { "" } else { "bytearray" };
+                    let i = self.seq_index(k, data.len(), what)?;
                     return Ok(Value::small(data[i] as i64));
                 }
                 Kind::Range => {

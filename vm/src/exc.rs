@@ -215,7 +215,9 @@ impl Vm {
                     let stripped = t.trim_start();
                     let indent = t.chars().count() - stripped.chars().count();
                     out.push_str(&format!("    {stripped}\n"));
-                    if off.is_int() {
+                    let msg_v = self.get_exc_attr(e, N::msg);
+                    let no_caret = self.is_str(msg_v) && str_ref(msg_v) == "unexpected indent";
+                    if off.is_int() && !no_caret {
                         let o = (off.int() as usize).saturating_sub(1).saturating_sub(indent);
                         let e = if end.is_int() { (end.int() as usize).saturating_sub(1).saturating_sub(indent) } else { o + 1 };
                         let width = if e > o { e - o } else { 1 };

@@ -115,6 +115,8 @@ kinds! {
     CallIter => Obj4L,
     File => Obj4L,
     Misc => Obj4L,
+    Member => Obj4L,
+    MappingProxy => Obj4L,
 }
 
 pub fn type_info(kind: Kind) -> &'static TypeInfo {

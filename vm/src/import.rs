@@ -177,15 +177,14 @@ impl Vm {
         match String::from_utf8(bytes) {
             Ok(s) => Ok(s),
             Err(e) => {
+                // CPython's message, with no location block.
                 let pos = e.utf8_error().valid_up_to();
                 let b = e.as_bytes()[pos];
-                let line = e.as_bytes()[..pos].iter().filter(|&&c| c == b'\n').count() as u32 + 1;
-                let ce = CompileError {
-                    kind: "SyntaxError",
-                    message: format!("(unicode error) 'utf-8' codec can't decode byte {b:#04x} in position {pos}: invalid start byte"),
-                    filename: path.to_string(), line, col: 0, end_col: 0, text: String::new(),
-                };
-                let err = self.syntax_error(&ce);
+                let line = e.as_bytes()[..pos].iter().filter(|&&c| c == b'\n').count() + 1;
+                let msg = format!("Non-UTF-8 code starting with '\\x{b:02x}' in file {path} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details");
+                let m = self.new_str(&msg);
+                let cls = self.exc_type(Exc::SyntaxError);
+                let err = match self.call(cls, &[m]) { Ok(v) => PyErr(v), Err(e) => e };
                 Err(err)
             }
         }

@@ -215,7 +215,7 @@ impl Vm {
                                     if let Some((shape, idx)) = self.instance_slot_index(o, name) {
                                         // Cacheable only when no data descriptor on the class shadows it.
                                         let ca = self.lookup_type(cls, name);
-                                        if ca.map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance))) {
+                                        if ca.map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance | Kind::Member) && kind_of(a) != Kind::Member)) {
                                             let v = array_get(obj::<InstanceL>(o).slots, idx);
                                             if !v.is_null() {
                                                 cd.caches[pc - 1] = crate::code::Cache { key: shape.0, key2: obj::<ClassL>(cls).version, val: idx as u64 };
@@ -282,7 +282,7 @@ impl Vm {
                                 if flags & (crate::object::cf::HAS_SETATTR | crate::object::cf::SLOTS_ONLY) == 0 {
                                     if let Some((shape, idx)) = self.instance_slot_index(o, name) {
                                         let ca = self.lookup_type(cls, name);
-                                        if ca.map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance))) {
+                                        if ca.map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance | Kind::Member) && kind_of(a) != Kind::Member)) {
                                             cd.caches[pc - 1] = crate::code::Cache { key: shape.0, key2: obj::<ClassL>(cls).version, val: idx as u64 };
                                             array_set(obj::<InstanceL>(o).slots, idx, v);
                                             continue;

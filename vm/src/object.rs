@@ -285,6 +285,13 @@ impl Vm {
                     return Err(self.new_exc(Exc::ValueError, &format!("'{s}' in __slots__ conflicts with class variable")));
                 }
             }
+            // Each slot gets a member descriptor in the class namespace.
+            for &n in &interned {
+                let s = str_ref(n);
+                if s == "__dict__" || s == "__weakref__" { continue; }
+                let m = self.new_obj4(Kind::Member, self.ty(Ty::Member), [n, cls, Value::NULL, Value::NULL]);
+                self.dict_set(dict, n, m)?;
+            }
         }
         // Implicit classmethod/staticmethod conversions.
         for n in [N::init_subclass, N::class_getitem] {
@@ -502,7 +509,7 @@ impl Vm {
 
     fn is_data_descriptor(&self, attr: Value) -> bool {
         attr.is_ref() && match kind_of(attr) {
-            Kind::Property => true,
+            Kind::Property | Kind::Member => true,
             Kind::Instance => obj::<ClassL>(cls_of(attr)).flags & cf::HAS_SET != 0,
             _ => false,
         }
@@ -602,6 +609,12 @@ impl Vm {
                     }
                     return self.call(fget, &[o]).map(Some);
                 }
+                if kind_of(a) == Kind::Member {
+                    if o.is_ref() && kind_of(o) == Kind::Instance {
+                        if let Some(v) = self.instance_get(o, name) { return Ok(Some(v)); }
+                    }
+                    return Ok(None);
+                }
                 return self.bind_descriptor(a, o, cls).map(Some);
             }
         }
@@ -668,6 +681,9 @@ impl Vm {
     pub fn generic_setattr(&mut self, o: Value, name: Value, v: Value) -> PyResult<()> {
         let cls = self.type_of(o);
         if let Some(a) = self.lookup_type(cls, name) {
+            if a.is_ref() && kind_of(a) == Kind::Member && o.is_ref() && kind_of(o) == Kind::Instance {
+                return self.instance_set(o, name, v);
+            }
             if a.is_ref() && kind_of(a) == Kind::Property {
                 let fset = s4(a, 1);
                 if fset.is_null() || fset == Value::NONE {
@@ -785,6 +801,11 @@ impl Vm {
     pub fn generic_delattr(&mut self, o: Value, name: Value) -> PyResult<()> {
         let cls = self.type_of(o);
         if let Some(a) = self.lookup_type(cls, name) {
+            if a.is_ref() && kind_of(a) == Kind::Member && o.is_ref() && kind_of(o) == Kind::Instance {
+                if self.instance_get(o, name).is_some() { self.instance_del(o, name)?; return Ok(()); }
+                let n = str_ref(name).to_string();
+                return Err(self.new_exc(Exc::AttributeError, &n));
+            }
             if a.is_ref() && kind_of(a) == Kind::Property {
                 let fdel = s4(a, 2);
                 if fdel.is_null() || fdel == Value::NONE {

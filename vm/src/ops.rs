@@ -57,6 +57,12 @@ impl Vm {
         match self.as_i64(r) {
             Some(n) if n >= 0 => Ok(n),
             Some(_) => Err(self.new_exc(Exc::ValueError, "__len__() should return >= 0")),
+            None if r.is_ref() && kind_of(r) == Kind::BigInt => {
+                if num_traits::Signed::is_negative(bigint_ref(r)) {
+                    return Err(self.new_exc(Exc::ValueError, "__len__() should return >= 0"));
+                }
+                Err(self.new_exc(Exc::OverflowError, "cannot fit 'int' into an index-sized integer"))
+            }
             None => {
                 let tn = self.type_name(r);
                 Err(self.new_exc(Exc::TypeError, &format!("'{tn}' object cannot be interpreted as an integer")))
@@ -159,12 +165,11 @@ impl Vm {
 
     /// `a == b` as a bool.
     #[inline]
+    /// `a == b` as a bool with CPython's identity shortcut
+    /// (`PyObject_RichCompareBool`): identical objects are equal, NaN included,
+    /// as container comparison and `in` require.
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
-        if a == b {
-            // Identity implies equality except for NaN floats.
-            if a.is_ref() && kind_of(a) == Kind::Float { return Ok(!float_val(a).is_nan()); }
-            return Ok(true);
-        }
+        if a == b { return Ok(true); }
         if a.is_int() && b.is_int() { return Ok(false); }
         let r = self.compare(a, b, CmpOp::Eq)?;
         self.truthy(r)
@@ -572,6 +577,10 @@ impl Vm {
             }
             (BinOp::Sub | BinOp::And | BinOp::Or | BinOp::Xor, Some(Kind::DictKeys | Kind::DictItems), _) => {
                 self.dictview_binop(a, b, op).map(Some)
+            }
+            (BinOp::Or, Some(Kind::Dict), _) if inplace => {
+                self.dict_update_from(a, b)?;
+                Ok(Some(a))
             }
             (BinOp::Or, Some(Kind::Dict), Some(Kind::Dict)) => {
                 let r = if inplace { a } else { self.dict_copy(a) };

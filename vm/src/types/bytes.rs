@@ -9,6 +9,7 @@
 //! contents through `vm.bytearray_set`.
 
 use crate::bytecode::CmpOp;
+use std::borrow::Cow;
 use crate::call::ArgParser;
 use crate::heap::*;
 use crate::value::Value;
@@ -62,11 +63,15 @@ pub fn init(vm: &mut Vm) {
 // ---------------------------------------------------------------------------
 // Helpers
 
-/// `self` of a bytes/bytearray method: (contents, is_bytearray).
-fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(Vec<u8>, bool)> {
+/// `self` of a bytes/bytearray method: (contents, is_bytearray). Bytes are
+/// immutable and held by the caller, so they are borrowed; a bytearray is
+/// copied, because Python code run by the method (`__index__`, iteration)
+/// could resize it.
+fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(Cow<'static, [u8]>, bool)> {
     match args.first() {
-        Some(&v) if v.is_ref() && matches!(kind_of(v), Kind::Bytes | Kind::ByteArray) => {
-            Ok((vm.bytes_like(v).unwrap_or_default(), kind_of(v) == Kind::ByteArray))
+        Some(&v) if v.is_ref() && kind_of(v) == Kind::Bytes => Ok((Cow::Borrowed(bytes_slice(v)), false)),
+        Some(&v) if v.is_ref() && kind_of(v) == Kind::ByteArray => {
+            Ok((Cow::Owned(vm.bytes_like(v).unwrap_or_default()), true))
         }
         Some(&v) => {
             let tn = vm.type_name(v);
@@ -94,7 +99,7 @@ fn mk_list(vm: &mut Vm, ba: bool, parts: &[&[u8]]) -> Value {
     l
 }
 
-fn noargs(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str) -> PyResult<(Vec<u8>, bool)> {
+fn noargs(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str) -> PyResult<(Cow<'static, [u8]>, bool)> {
     let r = this(vm, args, name)?;
     let q = format!("{}.{name}", tyname(r.1));
     no_kw(vm, kwnames, &q)?;
@@ -117,7 +122,13 @@ fn need_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 
 /// A byte value (0..=255) from an int-like, with CPython's errors.
 fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
-    let i = index_arg(vm, v)?;
+    let i = match vm.index_value(v)? {
+        Some(i) => i,
+        None => {
+            let tn = vm.type_name(v);
+            return Err(vm.new_exc(Exc::TypeError, &format!("'{tn}' object cannot be interpreted as an integer")));
+        }
+    };
     if !(0..256).contains(&i) || (v.is_ref() && kind_of(v) == Kind::BigInt) {
         return Err(vm.new_exc(Exc::ValueError, "byte must be in range(0, 256)"));
     }
@@ -223,11 +234,13 @@ fn bytes_from_object(vm: &mut Vm, x: Value, ba: bool) -> PyResult<Vec<u8>> {
     let mut i = 0;
     while i < list_slice(items).len() {
         let v = list_slice(items)[i];
-        let n = index_arg(vm, v)?;
-        if !(0..256).contains(&n) || (v.is_ref() && kind_of(v) == Kind::BigInt) {
-            return Err(vm.new_exc(Exc::ValueError, "bytes must be in range(0, 256)"));
+        match byte_value(vm, v) {
+            Ok(b) => out.push(b),
+            Err(e) if vm.exc_matches(e, Exc::ValueError) => {
+                return Err(vm.new_exc(Exc::ValueError, "bytes must be in range(0, 256)"));
+            }
+            Err(e) => return Err(e),
         }
-        out.push(n as u8);
         i += 1;
     }
     std::hint::black_box(items);
@@ -569,7 +582,7 @@ fn b_join(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     Ok(mk(vm, ba, &out))
 }
 
-fn split_args(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str) -> PyResult<(Vec<u8>, bool, Option<Vec<u8>>, i64)> {
+fn split_args(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str) -> PyResult<(Cow<'static, [u8]>, bool, Option<Vec<u8>>, i64)> {
     let (b, ba) = this(vm, args, name)?;
     let full = ArgParser::new(name, args, kwnames);
     let rest = ArgParser { name, pos: &full.pos[1..], kwnames: full.kwnames, kwvals: full.kwvals };
@@ -699,7 +712,7 @@ fn sub_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 }
 
 /// (self, sub, start, end) with adjusted indices; None when no match is possible.
-fn find_args(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str) -> PyResult<(Vec<u8>, Vec<u8>, i64, i64, bool)> {
+fn find_args(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str) -> PyResult<(Cow<'static, [u8]>, Vec<u8>, i64, i64, bool)> {
     let (b, ba) = this(vm, args, name)?;
     no_kw(vm, kwnames, &format!("{}.{name}", tyname(ba)))?;
     check_tuple_args(vm, name, args.len() - 1, 1, 3)?;
@@ -869,7 +882,7 @@ fn b_isupper(vm: &mut Vm, a: &[Value], k: Value) -> PyResult {
 fn b_istitle(vm: &mut Vm, a: &[Value], k: Value) -> PyResult {
     let (b, _) = noargs(vm, a, k, "istitle")?;
     let (mut cased, mut prev) = (false, false);
-    for &c in &b {
+    for &c in b.iter() {
         if c.is_ascii_uppercase() {
             if prev { return Ok(Value::FALSE); }
             prev = true;
@@ -942,7 +955,7 @@ fn b_expandtabs(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     let tabsize = match rest.get(0, "tabsize") { None => 8, Some(v) => index_arg(vm, v)? };
     let mut out = Vec::with_capacity(b.len());
     let mut col = 0i64;
-    for &c in &b {
+    for &c in b.iter() {
         match c {
             b'\t' => if tabsize > 0 { let n = tabsize - col % tabsize; out.extend(std::iter::repeat(b' ').take(n as usize)); col += n; },
             b'\n' | b'\r' => { out.push(c); col = 0; }
@@ -1035,7 +1048,8 @@ fn b_contains(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
 }
 
 fn b_add(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
-    let (mut b, ba) = this(vm, args, "__add__")?;
+    let (b, ba) = this(vm, args, "__add__")?;
+    let mut b = b.into_owned();
     let o = one_arg(vm, args, kwnames, &format!("{}.__add__", tyname(ba)))?;
     let Some(ob) = vm.bytes_like(o) else {
         let tn = vm.type_name(o);
@@ -1081,7 +1095,7 @@ fn b_cmp(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str, op: CmpOp) -> 
     let (b, ba) = this(vm, args, name)?;
     let o = one_arg(vm, args, kwnames, &format!("{}.{name}", tyname(ba)))?;
     let Some(ob) = vm.bytes_like(o) else { return Ok(Value::NOT_IMPLEMENTED) };
-    Ok(Value::bool(crate::ops::cmp_result(b.cmp(&ob), op)))
+    Ok(Value::bool(crate::ops::cmp_result(b[..].cmp(&ob[..]), op)))
 }
 fn b_eq(vm: &mut Vm, a: &[Value], k: Value) -> PyResult { b_cmp(vm, a, k, "__eq__", CmpOp::Eq) }
 fn b_ne(vm: &mut Vm, a: &[Value], k: Value) -> PyResult { b_cmp(vm, a, k, "__ne__", CmpOp::Ne) }
@@ -1094,9 +1108,9 @@ fn b_ge(vm: &mut Vm, a: &[Value], k: Value) -> PyResult { b_cmp(vm, a, k, "__ge_
 // bytearray mutators
 
 /// `self` of a bytearray-only method.
-fn this_ba(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Vec<u8>> {
+fn check_ba(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Value> {
     match args.first() {
-        Some(&v) if v.is_ref() && kind_of(v) == Kind::ByteArray => Ok(vm.bytes_like(v).unwrap_or_default()),
+        Some(&v) if v.is_ref() && kind_of(v) == Kind::ByteArray => Ok(v),
         Some(&v) => {
             let tn = vm.type_name(v);
             Err(vm.new_exc(Exc::TypeError, &format!("descriptor '{name}' for 'bytearray' objects doesn't apply to a '{tn}' object")))
@@ -1105,11 +1119,47 @@ fn this_ba(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Vec<u8>> {
     }
 }
 
+/// A copy of a bytearray's contents, after checking `self`.
+fn this_ba(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Vec<u8>> {
+    let v = check_ba(vm, args, name)?;
+    Ok(vm.bytes_like(v).unwrap_or_default())
+}
+
+/// The live contents of a bytearray (valid until its storage is replaced).
+fn ba_bytes<'a>(v: Value) -> &'a mut [u8] {
+    let o = obj::<ByteArrayL>(v);
+    let n = o.len;
+    &mut raw_array_bytes(o.data)[..n]
+}
+
+/// Makes room for `extra` more bytes, growing the storage geometrically
+/// so that repeated appends are amortised O(1).
+fn ba_reserve(vm: &mut Vm, v: Value, extra: usize) {
+    let o = obj::<ByteArrayL>(v);
+    let len = o.len;
+    let cap = if o.data.is_null() { 0 } else { obj::<RawArrayL>(o.data).cap };
+    if len + extra <= cap { return; }
+    let ncap = (cap + cap / 2 + 8).max(len + extra);
+    let raw = vm.new_raw_array(ncap);
+    let old = obj::<ByteArrayL>(v).data;
+    if len > 0 { raw_array_bytes(raw)[..len].copy_from_slice(&raw_array_bytes(old)[..len]); }
+    set_field!(v, ByteArrayL, data, raw);
+}
+
+/// Appends bytes in place.
+fn ba_push(vm: &mut Vm, v: Value, more: &[u8]) {
+    ba_reserve(vm, v, more.len());
+    let o = obj::<ByteArrayL>(v);
+    let len = o.len;
+    raw_array_bytes(o.data)[len..len + more.len()].copy_from_slice(more);
+    o.len = len + more.len();
+}
+
 fn ba_append(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
-    let mut b = this_ba(vm, args, "append")?;
+    let v = check_ba(vm, args, "append")?;
     let x = one_arg(vm, args, kwnames, "bytearray.append")?;
-    b.push(byte_value(vm, x)?);
-    vm.bytearray_set(args[0], &b);
+    let c = byte_value(vm, x)?;
+    ba_push(vm, v, &[c]);
     Ok(Value::NONE)
 }
 
@@ -1133,69 +1183,76 @@ fn bytes_of_iterable(vm: &mut Vm, x: Value, what: &str) -> PyResult<Vec<u8>> {
 }
 
 fn ba_extend(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
-    let mut b = this_ba(vm, args, "extend")?;
+    let v = check_ba(vm, args, "extend")?;
     let x = one_arg(vm, args, kwnames, "bytearray.extend")?;
     if vm.is_str(x) {
         return Err(vm.new_exc(Exc::TypeError, "expected iterable of integers; got: 'str'"));
     }
     let more = bytes_of_iterable(vm, x, "can't extend bytearray with {}")?;
-    b.extend_from_slice(&more);
-    vm.bytearray_set(args[0], &b);
+    ba_push(vm, v, &more);
     Ok(Value::NONE)
 }
 
 fn ba_pop(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
-    let mut b = this_ba(vm, args, "pop")?;
+    let v = check_ba(vm, args, "pop")?;
     no_kw(vm, kwnames, "bytearray.pop")?;
     check_positional(vm, "pop", args.len() - 1, 0, 1)?;
-    if b.is_empty() { return Err(vm.new_exc(Exc::IndexError, "pop from empty bytearray")); }
-    let i = match args.get(1) { None => -1, Some(&v) => index_arg(vm, v)? };
-    let j = if i < 0 { i + b.len() as i64 } else { i };
-    if j < 0 || j >= b.len() as i64 { return Err(vm.new_exc(Exc::IndexError, "pop index out of range")); }
-    let c = b.remove(j as usize);
-    vm.bytearray_set(args[0], &b);
+    let i = match args.get(1) { None => -1, Some(&x) => index_arg(vm, x)? };
+    let n = obj::<ByteArrayL>(v).len;
+    if n == 0 { return Err(vm.new_exc(Exc::IndexError, "pop from empty bytearray")); }
+    let j = if i < 0 { i + n as i64 } else { i };
+    if j < 0 || j >= n as i64 { return Err(vm.new_exc(Exc::IndexError, "pop index out of range")); }
+    let b = ba_bytes(v);
+    let j = j as usize;
+    let c = b[j];
+    b.copy_within(j + 1.., j);
+    obj::<ByteArrayL>(v).len = n - 1;
     Ok(Value::small(c as i64))
 }
 
 fn ba_insert(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
-    let mut b = this_ba(vm, args, "insert")?;
+    let v = check_ba(vm, args, "insert")?;
     no_kw(vm, kwnames, "bytearray.insert")?;
     check_positional(vm, "insert", args.len() - 1, 2, 2)?;
     let i = index_arg(vm, args[1])?;
     let c = byte_value(vm, args[2])?;
-    let n = b.len() as i64;
-    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
-    b.insert(j as usize, c);
-    vm.bytearray_set(args[0], &b);
+    ba_reserve(vm, v, 1);
+    let o = obj::<ByteArrayL>(v);
+    let n = o.len as i64;
+    let j = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    let raw = raw_array_bytes(o.data);
+    raw.copy_within(j..n as usize, j + 1);
+    raw[j] = c;
+    o.len += 1;
     Ok(Value::NONE)
 }
 
 fn ba_remove(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
-    let mut b = this_ba(vm, args, "remove")?;
+    let v = check_ba(vm, args, "remove")?;
     let x = one_arg(vm, args, kwnames, "bytearray.remove")?;
     let c = byte_value(vm, x)?;
+    let b = ba_bytes(v);
     let Some(i) = b.iter().position(|&y| y == c) else {
         return Err(vm.new_exc(Exc::ValueError, "value not found in bytearray"));
     };
-    b.remove(i);
-    vm.bytearray_set(args[0], &b);
+    b.copy_within(i + 1.., i);
+    obj::<ByteArrayL>(v).len -= 1;
     Ok(Value::NONE)
 }
 
 fn ba_reverse(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
-    let mut b = this_ba(vm, args, "reverse")?;
+    let v = check_ba(vm, args, "reverse")?;
     no_kw(vm, kwnames, "bytearray.reverse")?;
     check_positional(vm, "reverse", args.len() - 1, 0, 0)?;
-    b.reverse();
-    vm.bytearray_set(args[0], &b);
+    ba_bytes(v).reverse();
     Ok(Value::NONE)
 }
 
 fn ba_clear(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
-    this_ba(vm, args, "clear")?;
+    let v = check_ba(vm, args, "clear")?;
     no_kw(vm, kwnames, "bytearray.clear")?;
     check_positional(vm, "clear", args.len() - 1, 0, 0)?;
-    vm.bytearray_set(args[0], &[]);
+    vm.bytearray_set(v, &[]);
     Ok(Value::NONE)
 }
 
@@ -1207,23 +1264,22 @@ fn ba_copy(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
 }
 
 fn ba_alloc(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
-    this_ba(vm, args, "__alloc__")?;
+    let v = check_ba(vm, args, "__alloc__")?;
     no_kw(vm, kwnames, "bytearray.__alloc__")?;
-    let cap = obj::<ByteArrayL>(args[0]).data;
+    let cap = obj::<ByteArrayL>(v).data;
     let n = if cap.is_null() { 0 } else { obj::<RawArrayL>(cap).cap };
     Ok(Value::small(n as i64))
 }
 
 fn ba_iadd(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
-    let mut b = this_ba(vm, args, "__iadd__")?;
+    let v = check_ba(vm, args, "__iadd__")?;
     let o = one_arg(vm, args, kwnames, "bytearray.__iadd__")?;
     let Some(ob) = vm.bytes_like(o) else {
         let tn = vm.type_name(o);
         return Err(vm.new_exc(Exc::TypeError, &format!("can't concat {tn} to bytearray")));
     };
-    b.extend_from_slice(&ob);
-    vm.bytearray_set(args[0], &b);
-    Ok(args[0])
+    ba_push(vm, v, &ob);
+    Ok(v)
 }
 
 fn ba_imul(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
@@ -1262,8 +1318,11 @@ fn ba_setitem(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
         return Ok(Value::NONE);
     }
     let i = item_index(vm, k, b.len(), true, "index out of range")?;
-    b[i] = byte_value(vm, v)?;
-    vm.bytearray_set(args[0], &b);
+    let c = byte_value(vm, v)?;
+    match ba_bytes(args[0]).get_mut(i) {
+        Some(slot) => *slot = c,
+        None => return Err(vm.new_exc(Exc::IndexError, "bytearray index out of range")),
+    }
     Ok(Value::NONE)
 }
 

@@ -287,13 +287,16 @@ fn copy(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
 
 // -- algebra ------------------------------------------------------------------
 
-/// The elements of `s` that are (`keep_common`) or are not in `other`.
-fn filter_by(vm: &mut Vm, s: Value, other: Value, keep_common: bool) -> PyResult<Vec<Value>> {
-    let mut out = Vec::new();
-    for x in ordered_items(vm, s) {
-        if vm.set_contains(other, x)? == keep_common { out.push(x); }
+/// Appends to the GC list `out` the elements of `s` that are
+/// (`keep_common`) or are not in `other`. Membership tests may run Python
+/// code, so the elements are read from a rooted snapshot.
+fn filter_into(vm: &mut Vm, out: Value, s: Value, other: Value, keep_common: bool) -> PyResult<()> {
+    let snap = vm.new_list(&ordered_items(vm, s));
+    for i in 0..obj::<ListL>(snap).len {
+        let x = list_slice(snap)[i];
+        if vm.set_contains(other, x)? == keep_common { vm.list_append(out, x); }
     }
-    Ok(out)
+    Ok(())
 }
 
 fn union_into(vm: &mut Vm, r: Value, others: &[Value]) -> PyResult<()> {
@@ -315,21 +318,18 @@ fn intersection_of(vm: &mut Vm, s: Value, others: &[Value]) -> PyResult<Value> {
     let frozen = kind_of(s) == Kind::FrozenSet;
     let mut r = copy_of(vm, s)?;
     for &o in others {
-        // Items taken from a plain iterable are held by `acc` until stored.
-        let mut acc = Value::NULL;
-        let keep = if setlike(o) {
+        let keep = vm.new_list(&[]);
+        if setlike(o) {
             let (walk, probe) = if set_len(vm, o) > set_len(vm, r) { (r, o) } else { (o, r) };
-            filter_by(vm, walk, probe, true)?
+            filter_into(vm, keep, walk, probe, true)?;
         } else {
-            acc = vm.new_list(&[]);
             let it = vm.get_iter(o)?;
             while let Some(x) = vm.next(it)? {
-                if vm.set_contains(r, x)? { vm.list_append(acc, x); }
+                if vm.set_contains(r, x)? { vm.list_append(keep, x); }
             }
-            list_slice(acc).to_vec()
-        };
-        r = new_from(vm, frozen, &keep)?;
-        std::hint::black_box(acc);
+        }
+        r = new_from(vm, frozen, list_slice(keep))?;
+        std::hint::black_box(keep);
     }
     Ok(r)
 }
@@ -344,8 +344,10 @@ fn difference_of(vm: &mut Vm, s: Value, others: &[Value]) -> PyResult<Value> {
     let mut r = copy_of(vm, s)?;
     for &o in others {
         let o = as_set(vm, o)?;
-        let keep = filter_by(vm, r, o, false)?;
-        r = new_from(vm, frozen, &keep)?;
+        let keep = vm.new_list(&[]);
+        filter_into(vm, keep, r, o, false)?;
+        r = new_from(vm, frozen, list_slice(keep))?;
+        std::hint::black_box(keep);
     }
     Ok(r)
 }
@@ -359,10 +361,11 @@ fn difference(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
 fn symmetric_difference_of(vm: &mut Vm, s: Value, o: Value) -> PyResult<Value> {
     let frozen = kind_of(s) == Kind::FrozenSet;
     let o = as_set(vm, o)?;
-    let mut keep = filter_by(vm, o, s, false)?;
-    keep.extend(filter_by(vm, s, o, false)?);
-    let r = new_from(vm, frozen, &keep)?;
-    std::hint::black_box(o);
+    let keep = vm.new_list(&[]);
+    filter_into(vm, keep, o, s, false)?;
+    filter_into(vm, keep, s, o, false)?;
+    let r = new_from(vm, frozen, list_slice(keep))?;
+    std::hint::black_box(keep);
     Ok(r)
 }
 

@@ -151,8 +151,12 @@ pub(crate) fn check_kw_args(vm: &mut Vm, p: &ArgParser, name: &str, allowed: &[&
     Ok(())
 }
 
-/// An `__index__` integer argument, with CPython's TypeError.
+/// An `__index__` integer argument (a C `Py_ssize_t`), with CPython's
+/// TypeError and OverflowError.
 pub(crate) fn index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if v.is_ref() && kind_of(v) == Kind::BigInt {
+        return Err(vm.new_exc(Exc::OverflowError, "Python int too large to convert to C ssize_t"));
+    }
     match vm.index_value(v)? {
         Some(i) => Ok(i),
         None => {
@@ -758,11 +762,33 @@ fn str_endswith(vm: &mut Vm, a: &[Value], k: Value) -> PyResult { affix_match_im
 // ---------------------------------------------------------------------------
 // Case mapping
 
+/// Whether Rust's (newer) Unicode case data applies to `c`: characters
+/// unassigned in Unicode 14.0, CPython 3.11's version, are uncased there.
+fn case_known(c: char) -> bool { c.is_ascii() || unidata::is_printable(c) }
+
+/// Unicode "Lowercase" as CPython 3.11 sees it (a few characters changed
+/// between Unicode 14 and the version Rust's tables follow).
+fn py_lower_flag(c: char) -> bool {
+    match c as u32 {
+        0x295 => true,
+        0x10fc | 0xa7f2..=0xa7f4 | 0xab69 => false,
+        _ => case_known(c) && c.is_lowercase(),
+    }
+}
+/// Unicode "Uppercase" as CPython 3.11 sees it.
+fn py_upper_flag(c: char) -> bool { case_known(c) && c.is_uppercase() }
+
+/// Full uppercase mapping as in Unicode 14.0.
+fn push_upper(out: &mut String, c: char) {
+    // These gained uppercase partners after Unicode 14.
+    if !case_known(c) || matches!(c as u32, 0x19b | 0x264 | 0xa7d3 | 0xa7d5) { out.push(c); } else { out.extend(c.to_uppercase()); }
+}
+
 fn is_titlecase(c: char) -> bool {
     matches!(c as u32, 0x1c5 | 0x1c8 | 0x1cb | 0x1f2 | 0x1f88..=0x1f8f | 0x1f98..=0x1f9f | 0x1fa8..=0x1faf | 0x1fbc | 0x1fcc | 0x1ffc)
 }
 /// Unicode "Cased": uppercase, lowercase or titlecase.
-fn is_cased(c: char) -> bool { c.is_uppercase() || c.is_lowercase() || is_titlecase(c) }
+fn is_cased(c: char) -> bool { py_upper_flag(c) || py_lower_flag(c) || is_titlecase(c) }
 
 /// CPython's final-sigma rule for a capital sigma at `i`.
 fn final_sigma(cs: &[char], i: usize) -> bool {
@@ -784,14 +810,16 @@ fn push_lower(out: &mut String, cs: &[char], i: usize) {
     let c = cs[i];
     if c == '\u{3a3}' {
         out.push(if final_sigma(cs, i) { '\u{3c2}' } else { '\u{3c3}' });
-    } else {
+    } else if case_known(c) {
         out.extend(c.to_lowercase());
+    } else {
+        out.push(c);
     }
 }
 fn push_title(out: &mut String, c: char) {
     match unidata::title_of(c) {
         Some(m) => out.extend(m.iter()),
-        None => out.extend(c.to_uppercase()),
+        None => push_upper(out, c),
     }
 }
 
@@ -821,15 +849,19 @@ fn case_map(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str) -> PyResult
         let cs: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
         match name {
-            "upper" => for &c in &cs { out.extend(c.to_uppercase()); },
+            "upper" => for &c in &cs { push_upper(&mut out, c); },
             "lower" => for i in 0..cs.len() { push_lower(&mut out, &cs, i); },
             "casefold" => for &c in &cs {
-                match unidata::fold_of(c) { Some(m) => out.extend(m.iter()), None => out.extend(c.to_lowercase()) }
+                match unidata::fold_of(c) {
+                    Some(m) => out.extend(m.iter()),
+                    None if case_known(c) => out.extend(c.to_lowercase()),
+                    None => out.push(c),
+                }
             },
             "swapcase" => for i in 0..cs.len() {
                 let c = cs[i];
-                if c.is_uppercase() { push_lower(&mut out, &cs, i); }
-                else if c.is_lowercase() { out.extend(c.to_uppercase()); }
+                if py_upper_flag(c) { push_lower(&mut out, &cs, i); }
+                else if py_lower_flag(c) { push_upper(&mut out, c); }
                 else { out.push(c); }
             },
             "capitalize" => for i in 0..cs.len() {
@@ -888,8 +920,8 @@ fn str_isupper(vm: &mut Vm, a: &[Value], k: Value) -> PyResult {
     let s = noargs(vm, a, k, "isupper")?;
     let mut cased = false;
     for c in s.chars() {
-        if c.is_lowercase() || is_titlecase(c) { return Ok(Value::FALSE); }
-        if c.is_uppercase() { cased = true; }
+        if py_lower_flag(c) || is_titlecase(c) { return Ok(Value::FALSE); }
+        if py_upper_flag(c) { cased = true; }
     }
     Ok(Value::bool(cased))
 }
@@ -897,8 +929,8 @@ fn str_islower(vm: &mut Vm, a: &[Value], k: Value) -> PyResult {
     let s = noargs(vm, a, k, "islower")?;
     let mut cased = false;
     for c in s.chars() {
-        if c.is_uppercase() || is_titlecase(c) { return Ok(Value::FALSE); }
-        if c.is_lowercase() { cased = true; }
+        if py_upper_flag(c) || is_titlecase(c) { return Ok(Value::FALSE); }
+        if py_lower_flag(c) { cased = true; }
     }
     Ok(Value::bool(cased))
 }
@@ -906,11 +938,11 @@ fn str_istitle(vm: &mut Vm, a: &[Value], k: Value) -> PyResult {
     let s = noargs(vm, a, k, "istitle")?;
     let (mut cased, mut prev) = (false, false);
     for c in s.chars() {
-        if c.is_uppercase() || is_titlecase(c) {
+        if py_upper_flag(c) || is_titlecase(c) {
             if prev { return Ok(Value::FALSE); }
             prev = true;
             cased = true;
-        } else if c.is_lowercase() {
+        } else if py_lower_flag(c) {
             if !prev { return Ok(Value::FALSE); }
             prev = true;
             cased = true;
