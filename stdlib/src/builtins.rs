@@ -22,9 +22,18 @@
 //! without `close()` stay open until the process ends (there is no finalizer
 //! for `Kind::File`); `Vm::flush_std` still flushes them at exit.
 //!
-//! Reading uses [`fill_some`] (one `read` call) rather than
+//! Reading uses `fill_some` (one `read` call) rather than
 //! `FileState::fill`, which loops until it has the requested byte count and
 //! so would block an interactive `input()` until 64 KiB or EOF arrive.
+//! Text files support UTF-8, Latin-1 and ASCII, universal newlines on input
+//! (`newline=None`) and `\r\n`/`\r` translation on output; `tell()` returns
+//! byte offsets. `io.UnsupportedOperation` (raised for "not readable" and
+//! "not writable") is created on first use and kept in the dict of the
+//! internal class `Ty::Misc`, so each VM has its own and no Rust static
+//! holds a Value.
+//!
+//! `exec`, `eval` and `compile` run the real compiler; namespaces other
+//! than dicts are refused because the name opcodes read `locals` as a dict.
 
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -51,7 +60,7 @@ pub fn init(vm: &mut Vm) {
         ("round", bi_round), ("divmod", bi_divmod), ("pow", bi_pow), ("repr", bi_repr), ("ascii", bi_ascii),
         ("format", bi_format), ("vars", bi_vars), ("dir", bi_dir), ("globals", bi_globals),
         ("locals", bi_locals), ("open", bi_open), ("input", bi_input), ("__import__", bi_import),
-        ("exit", bi_exit), ("quit", bi_exit),
+        ("exit", bi_exit), ("quit", bi_exit), ("exec", bi_exec), ("eval", bi_eval), ("compile", bi_compile),
     ];
     for &(name, f) in fns { vm.add_builtin(name, f); }
     init_file_classes(vm);
@@ -255,7 +264,7 @@ fn bi_len(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
 }
 
 /// `len(v)`.
-pub fn length_of(vm: &mut Vm, v: Value) -> PyResult<i64> {
+fn length_of(vm: &mut Vm, v: Value) -> PyResult<i64> {
     if v.is_ref() {
         let heap = vm.is_heap_class(cls_of(v));
         if !heap {
@@ -598,7 +607,7 @@ fn bi_next(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
 }
 
 /// `callable(v)`.
-pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
+fn is_callable(vm: &mut Vm, v: Value) -> bool {
     if !v.is_ref() { return false; }
     match kind_of(v) {
         Kind::Function | Kind::Builtin | Kind::BoundMethod | Kind::Class => true,
@@ -976,7 +985,7 @@ fn bi_import(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     let fromlist = match p.get(3, "fromlist") {
         None => Value::NONE,
         Some(f) if f == Value::NONE || is_kind(f, Kind::Tuple) => f,
-        Some(f) => { let l = vm.collect_list(f)?; vm.new_tuple(&list_slice(l).to_vec()) }
+        Some(f) => { let l = vm.collect_list(f)?; vm.new_tuple(list_slice(l)) }
     };
     let level = p.get(4, "level").unwrap_or(Value::small(0));
     if !level.is_int() { return Err(type_error(vm, "'level' must be an integer")); }
@@ -995,6 +1004,146 @@ fn bi_exit(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     let cls = vm.exc_type(Exc::SystemExit);
     let e = vm.call(cls, &[code])?;
     Err(PyErr(e))
+}
+
+// ---------------------------------------------------------------------------
+// exec, eval, compile
+
+/// Compiles `src` (str or bytes) in `mode` ("exec" or "eval") to a code object.
+fn compile_to_code(vm: &mut Vm, fname: &str, src: Value, filename: &str, mode: &str) -> PyResult {
+    if is_kind(src, Kind::Code) { return Ok(src); }
+    let text = if vm.is_str(src) { str_ref(src).to_string() } else if let Some(b) = vm.bytes_like(src) {
+        match String::from_utf8(b) {
+            Ok(t) => t,
+            Err(_) => return Err(vm.new_exc(Exc::SyntaxError, "source code is not valid UTF-8")),
+        }
+    } else {
+        return Err(type_error(vm, &format!("{fname}() arg 1 must be a string, bytes or code object")));
+    };
+    if text.contains('\0') {
+        return Err(vm.new_exc(Exc::SyntaxError, "source code string cannot contain null bytes"));
+    }
+    let r = if mode == "eval" {
+        skiff_vm::compiler::compile_expression(&text, filename)
+    } else {
+        skiff_vm::compiler::compile_module(&text, filename)
+    };
+    // Remembered so tracebacks can show the failing line.
+    vm.sources.insert(filename.to_string(), text.as_str().into());
+    match r {
+        Ok(unit) => Ok(vm.make_code(&unit)),
+        Err(e) => Err(vm.syntax_error(&e)),
+    }
+}
+
+/// Runs module-level code with explicit globals and locals (which may be
+/// the same dict), as `exec` and `eval` do.
+fn run_code_in(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyResult {
+    let cd = code_data(code);
+    let nslots = cd.nslots();
+    let base = cd.nlocals + cd.ncellvars + cd.nfreevars;
+    let frame = vm.alloc(Kind::Frame, vm.ty(Ty::Frame), std::mem::size_of::<FrameL>() + 8 * nslots as usize);
+    let fo = obj::<FrameL>(frame);
+    fo.nslots = nslots;
+    fo.stack_base = base;
+    fo.sp = base;
+    fo.lineno = code_data(code).first_line;
+    set_field!(frame, FrameL, code, code);
+    set_field!(frame, FrameL, globals, globals);
+    if locals != globals { set_field!(frame, FrameL, locals, locals); }
+    if vm.dict_get_str(globals, vm.n(N::builtins)).is_none() {
+        let b = vm.r.builtins.get();
+        vm.dict_set_str(globals, "__builtins__", b);
+    }
+    vm.run_frame_nested(frame)
+}
+
+/// The (globals, locals) pair of `exec`/`eval`: the caller's when omitted.
+fn exec_namespaces(vm: &mut Vm, fname: &str, g: Option<Value>, l: Option<Value>) -> PyResult<(Value, Value)> {
+    let g = g.filter(|&v| v != Value::NONE);
+    let l = l.filter(|&v| v != Value::NONE);
+    if let Some(g) = g {
+        if !is_kind(g, Kind::Dict) {
+            let tn = vm.type_name(g);
+            let what = if fname == "exec" { format!("exec() globals must be a dict, not {tn}") } else { "globals must be a real dict; try eval(expr, {}, mapping)".to_string() };
+            return Err(type_error(vm, &what));
+        }
+    }
+    if let Some(l) = l {
+        let cls = vm.type_of(l);
+        if !is_kind(l, Kind::Dict) && vm.lookup_type(cls, vm.n(N::getitem)).is_none() {
+            let tn = vm.type_name(l);
+            let what = if fname == "exec" { format!("locals must be a mapping or None, not {tn}") } else { "locals must be a mapping".to_string() };
+            return Err(type_error(vm, &what));
+        }
+        // The interpreter's name opcodes read `locals` as a dict.
+        if !is_kind(l, Kind::Dict) {
+            return Err(type_error(vm, "locals other than dict are not supported by skiff yet"));
+        }
+    }
+    Ok(match (g, l) {
+        (Some(g), Some(l)) => (g, l),
+        (Some(g), None) => (g, g),
+        (None, l) => {
+            let f = vm.r.frame.get();
+            let globals = if f.is_null() { vm.r.builtins.get() } else { obj::<FrameL>(f).globals };
+            let locals = match l { Some(l) => l, None => frame_locals(vm)? };
+            (globals, locals)
+        }
+    })
+}
+
+fn bi_exec(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
+    let p = ArgParser::new("exec", args, kwnames);
+    p.check_kw(vm, &["globals", "locals", "closure"])?;
+    p.expect(vm, 1, 3)?;
+    let (g, l) = exec_namespaces(vm, "exec", p.get(1, "globals"), p.get(2, "locals"))?;
+    let code = compile_to_code(vm, "exec", p.pos[0], "<string>", "exec")?;
+    run_code_in(vm, code, g, l)?;
+    Ok(Value::NONE)
+}
+
+fn bi_eval(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
+    let p = ArgParser::new("eval", args, kwnames);
+    p.check_kw(vm, &["globals", "locals"])?;
+    p.expect(vm, 1, 3)?;
+    let (g, l) = exec_namespaces(vm, "eval", p.get(1, "globals"), p.get(2, "locals"))?;
+    let code = compile_to_code(vm, "eval", p.pos[0], "<string>", "eval")?;
+    run_code_in(vm, code, g, l)
+}
+
+/// `compile(source, filename, mode)`: modes "exec", "eval" and "single"
+/// (compiled like "exec"); `flags`, `dont_inherit` and `optimize` are
+/// accepted and ignored.
+fn bi_compile(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
+    let p = ArgParser::new("compile", args, kwnames);
+    p.check_kw(vm, &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"])?;
+    let total = p.pos.len() + p.kwnames.len();
+    if total > 6 { return Err(type_error(vm, &format!("compile() takes at most 6 arguments ({total} given)"))); }
+    let names = ["source", "filename", "mode"];
+    let mut vals = [Value::NULL; 3];
+    for (i, n) in names.iter().enumerate() {
+        match p.get(i, n) {
+            Some(v) => vals[i] = v,
+            None => return Err(type_error(vm, &format!("compile() missing required argument '{n}' (pos {})", i + 1))),
+        }
+    }
+    let [src, filename, mode] = vals;
+    let fname = if vm.is_str(filename) { str_ref(filename).to_string() } else if let Some(b) = vm.bytes_like(filename) {
+        String::from_utf8_lossy(&b).into_owned()
+    } else {
+        let tn = vm.type_name(filename);
+        return Err(type_error(vm, &format!("expected str, bytes or os.PathLike object, not {tn}")));
+    };
+    if !vm.is_str(mode) {
+        let tn = vm.type_name(mode);
+        return Err(type_error(vm, &format!("compile() argument 'mode' must be str, not {tn}")));
+    }
+    let m = str_ref(mode).to_string();
+    if !matches!(m.as_str(), "exec" | "eval" | "single") {
+        return Err(vm.new_exc(Exc::ValueError, "compile() mode must be 'exec', 'eval' or 'single'"));
+    }
+    compile_to_code(vm, "compile", src, &fname, if m == "eval" { "eval" } else { "exec" })
 }
 
 // ---------------------------------------------------------------------------
@@ -1259,7 +1408,7 @@ fn take_text(st: &mut FileState, limit: Option<usize>, line: bool, enc: Enc, tra
     let mut i = 0;
     let mut count = 0;
     loop {
-        if limit.map_or(false, |n| count >= n) { break; }
+        if limit.is_some_and(|n| count >= n) { break; }
         if i >= st.rbuf.len() {
             if !fill_some(st)? { break; }
             continue;
@@ -1454,7 +1603,7 @@ fn f_readlines(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
         if line_is_empty(line) { break; }
         total += if vm.is_str(line) { obj::<StrL>(line).nchars } else { obj::<BytesL>(line).len };
         vm.list_append(l, line);
-        if hint.map_or(false, |h| total >= h) { break; }
+        if hint.is_some_and(|h| total >= h) { break; }
     }
     Ok(l)
 }

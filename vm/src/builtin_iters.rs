@@ -38,12 +38,14 @@ pub fn next_builtin_iter(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                                 // All must be exhausted too.
                                 for j in 1..n {
                                     if vm.next(tuple_slice(its)[j])?.is_some() {
-                                        return Err(vm.new_exc(crate::vm::Exc::ValueError, &format!("zip() argument {} is longer than argument 1", j + 1)));
+                                        let what = if j == 1 { "argument 1".to_string() } else { format!("arguments 1-{j}") };
+                                        return Err(vm.new_exc(crate::vm::Exc::ValueError, &format!("zip() argument {} is longer than {what}", j + 1)));
                                     }
                                 }
                                 return Ok(None);
                             } else if i == 1 { "zip() argument 2 is shorter than argument 1".to_string() }
                             else { format!("zip() argument {} is shorter than arguments 1-{}", i + 1, i) };
+                            // (the "longer" case is reported above when argument 1 ran out first)
                             return Err(vm.new_exc(crate::vm::Exc::ValueError, &msg));
                         }
                         return Ok(None);

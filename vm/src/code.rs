@@ -118,7 +118,7 @@ impl Vm {
             Const::Int(i) => self.new_int(*i),
             Const::BigInt(s) => self.new_bigint(s.parse().expect("compiler emits decimal digits")),
             Const::Float(f) => self.new_float(*f),
-            Const::Complex(_, _) => Value::NONE, // rejected at run time by LOAD_CONST of a complex: not supported
+            Const::Complex(re, im) => self.new_complex(*re, *im),
             Const::Str(s) => {
                 // Identifier-like constants are interned (CPython does the same),
                 // so attribute-name strings compare by pointer.

@@ -207,7 +207,9 @@ impl Vm {
         if v.is_int() { return Ok(Some(v.int())); }
         if v.is_bool() { return Ok(Some((v == Value::TRUE) as i64)); }
         if v.is_ref() && kind_of(v) == Kind::BigInt {
-            return Ok(Some(if num_traits::Signed::is_negative(bigint_ref(v)) { i64::MIN } else { i64::MAX }));
+            use num_traits::ToPrimitive;
+            let b = bigint_ref(v);
+            return Ok(Some(b.to_i64().unwrap_or(if num_traits::Signed::is_negative(b) { i64::MIN } else { i64::MAX })));
         }
         let cls = self.type_of(v);
         if let Some(m) = self.lookup_type(cls, self.n(N::index)) {
@@ -332,7 +334,7 @@ impl Vm {
             let tn = self.type_name(k);
             return Err(self.new_exc(Exc::TypeError, &format!("{what} indices must be integers or slices, not {tn}")));
         };
-        if k.is_ref() && kind_of(k) == Kind::BigInt {
+        if k.is_ref() && kind_of(k) == Kind::BigInt && num_traits::ToPrimitive::to_i64(bigint_ref(k)).is_none() {
             return Err(self.new_exc(Exc::IndexError, "cannot fit 'int' into an index-sized integer"));
         }
         let j = if i < 0 { i + len as i64 } else { i };
@@ -377,7 +379,10 @@ impl Vm {
                     return Err(self.key_error(k));
                 }
                 Kind::Bytes | Kind::ByteArray => {
-                    let data = self.bytes_like(o).unwrap();
+                    let data: &[u8] = if kind_of(o) == Kind::Bytes { bytes_slice(o) } else {
+                        let bo = obj::<ByteArrayL>(o);
+                        &raw_array_bytes(bo.data)[..bo.len]
+                    };
                     if is_slice {
                         let pos = self.slice_positions(k, data.len())?;
                         let v: Vec<u8> = pos.iter().map(|&i| data[i]).collect();
@@ -386,18 +391,6 @@ impl Vm {
                     let what = if kind_of(o) == Kind::Bytes { "" } else { "bytearray" };
                     let i = self.seq_index(k, data.len(), what)?;
                     return Ok(Value::small(data[i] as i64));
-                }
-                Kind::Range => {
-                    let len = self.range_len(o)?;
-                    if is_slice {
-                        let (start, stop, step) = self.slice_indices(k, len)?;
-                        let a = self.range_item(o, start)?;
-                        let b = self.range_item(o, stop)?;
-                        let c = self.binary_op(s4(o, 2), Value::small(step), BinOp::Mul, false)?;
-                        return self.new_range(a, b, c);
-                    }
-                    let i = self.seq_index(k, len as usize, "range object")?;
-                    return self.range_item(o, i as i64);
                 }
                 _ => {}
             }
@@ -433,15 +426,6 @@ impl Vm {
                     return Ok(());
                 }
                 Kind::Dict => return self.dict_set(o, k, v),
-                Kind::ByteArray => {
-                    let mut data = self.bytes_like(o).unwrap();
-                    let i = self.seq_index(k, data.len(), "bytearray")?;
-                    let b = self.as_i64(v).filter(|b| (0..256).contains(b))
-                        .ok_or_else(|| self.new_exc(Exc::ValueError, "byte must be in range(0, 256)"))?;
-                    data[i] = b as u8;
-                    self.bytearray_set(o, &data);
-                    return Ok(());
-                }
                 _ => {}
             }
         }

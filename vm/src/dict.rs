@@ -17,6 +17,11 @@ use crate::heap::*;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm, Ty};
 
+/// Hashes are stored in entries as small ints (63 bits): fold any i64 hash
+/// into that range. Folding only merges hash values, so lookups stay correct.
+#[inline(always)]
+fn fold(h: i64) -> i64 { (h << 1) >> 1 }
+
 const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
 const MIN_INDEX: usize = 8;
@@ -85,6 +90,7 @@ impl Vm {
     /// Finds `key` (with hash `h`): Ok((index slot, Some(entry))) or the slot
     /// where it would be inserted.
     fn dict_probe(&mut self, d: Value, key: Value, h: i64) -> PyResult<(usize, Option<usize>)> {
+        let h = fold(h);
         let mut free: Option<usize> = None;
         'restart: loop {
             let version = obj::<DictL>(d).version;
@@ -133,6 +139,7 @@ impl Vm {
         self.dict_get_h(d, key, h)
     }
     pub fn dict_get_h(&mut self, d: Value, key: Value, h: i64) -> PyResult<Option<Value>> {
+        let h = fold(h);
         if obj::<DictL>(d).len == 0 { return Ok(None); }
         match self.dict_probe(d, key, h)? {
             (_, Some(e)) => Ok(Some(array_get(obj::<DictL>(d).entries, 3 * e + 2))),
@@ -144,6 +151,7 @@ impl Vm {
         self.dict_set_h(d, key, h, val)
     }
     pub fn dict_set_h(&mut self, d: Value, key: Value, h: i64, val: Value) -> PyResult<()> {
+        let h = fold(h);
         if obj::<DictL>(d).index.is_null() { self.dict_resize(d, 1); }
         let (slot, found) = self.dict_probe(d, key, h)?;
         let o = obj::<DictL>(d);
@@ -170,6 +178,7 @@ impl Vm {
     }
     /// Inserts a key known to be absent, with room available.
     fn dict_insert_new(&mut self, d: Value, key: Value, h: i64, val: Value) -> PyResult<()> {
+        let h = fold(h);
         let slots = index_slots(d);
         let mask = slots.len() - 1;
         let mut p = h as u64 as usize;

@@ -69,6 +69,7 @@ kinds! {
     ByteArray => ByteArrayL,
     BigInt => BigIntL,
     Float => FloatL,
+    Complex => ComplexL,
     Tuple => TupleL,
     List => ListL,
     Dict => DictL,
@@ -233,6 +234,9 @@ pub mod layouts {
     #[repr(C)]
     pub struct FloatL { pub head: ObjHead, pub val: f64 }
     fixed_layout!(FloatL, true, []);
+    #[repr(C)]
+    pub struct ComplexL { pub head: ObjHead, pub re: f64, pub im: f64 }
+    fixed_layout!(ComplexL, true, []);
 
     /// Tuples: items inline.
     #[repr(C)]

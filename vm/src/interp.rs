@@ -871,6 +871,10 @@ impl Vm {
     /// Pops `f` after RETURN_VALUE of `v`.
     fn frame_return(&mut self, f: Value, entry: Value, v: Value) -> FrameExit {
         self.depth -= 1;
+        // The frame leaves the active chain; its slots were stored without
+        // barriers while it was active (it may stay reachable, e.g. from
+        // sys._getframe()).
+        barrier(f);
         let fo = obj::<FrameL>(f);
         let back = fo.back;
         let mode = fo.ret_mode;
@@ -958,8 +962,9 @@ impl Vm {
                 fo.pc = h.handler;
                 return FrameExit::Continue(f, None);
             }
-            // No handler: pop this frame.
+            // No handler: pop this frame (see frame_return for the barrier).
             self.depth -= 1;
+            barrier(f);
             let fo = obj::<FrameL>(f);
             let back = fo.back;
             let gen = fo.gen;

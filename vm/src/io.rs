@@ -66,14 +66,27 @@ impl FileState {
         while !self.eof { let n = self.rbuf.len() + 65536; self.fill(n)?; }
         Ok(std::mem::take(&mut self.rbuf))
     }
+    /// Reads whatever one read call returns (so an interactive stdin line
+    /// is not held back waiting for more).
+    pub fn fill_once(&mut self) -> std::io::Result<()> {
+        if self.eof { return Ok(()); }
+        let mut chunk = vec![0u8; 65536];
+        let n = match &mut self.handle {
+            FileHandle::Stdin => std::io::stdin().lock().read(&mut chunk)?,
+            FileHandle::Disk(f) => f.read(&mut chunk)?,
+            _ => 0,
+        };
+        if n == 0 { self.eof = true; }
+        self.rbuf.extend_from_slice(&chunk[..n]);
+        Ok(())
+    }
     pub fn read_line(&mut self) -> std::io::Result<Vec<u8>> {
         loop {
             if let Some(i) = self.rbuf.iter().position(|&c| c == b'\n') {
                 return Ok(self.rbuf.drain(..=i).collect());
             }
             if self.eof { return Ok(std::mem::take(&mut self.rbuf)); }
-            let n = self.rbuf.len() + 65536;
-            self.fill(n)?;
+            self.fill_once()?;
         }
     }
 }

@@ -143,7 +143,10 @@ impl Vm {
                 Kind::BytesIter => {
                     let b = s4(it, 0);
                     let i = s4(it, 1).int() as usize;
-                    let data = self.bytes_like(b).unwrap_or_default();
+                    let data: &[u8] = match kind_of(b) {
+                        Kind::Bytes => bytes_slice(b),
+                        _ => { let bo = obj::<ByteArrayL>(b); &raw_array_bytes(bo.data)[..bo.len] }
+                    };
                     if i < data.len() { obj::<Obj4L>(it).s[1] = Value::small(i as i64 + 1); return Ok(Some(Value::small(data[i] as i64))); }
                     return Ok(None);
                 }

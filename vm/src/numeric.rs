@@ -223,8 +223,11 @@ impl Vm {
         if x == 0.0 && y < 0.0 {
             return Err(self.new_exc(Exc::ZeroDivisionError, "0.0 cannot be raised to a negative power"));
         }
-        if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
-            return Err(self.new_exc(Exc::ValueError, "complex results from a negative base are not supported by skiff yet"));
+        if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 {
+            // A negative number to a fractional power is complex (CPython's
+            // float_pow hands it to complex_pow).
+            use crate::types::complex_ops::{complex_pow, C};
+            return complex_pow(self, C::new(x, 0.0), C::new(y, 0.0));
         }
         let r = x.powf(y);
         if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -348,8 +351,13 @@ pub fn float_repr(f: f64) -> String {
     if f.is_nan() { return "nan".into(); }
     if f.is_infinite() { return if f > 0.0 { "inf".into() } else { "-inf".into() }; }
     if f == 0.0 { return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() }; }
-    // Rust's `{:e}` prints the shortest round-trip digits: "1.2345e-7".
-    let s = format!("{:e}", f);
+    // Rust's `{:e}` prints the shortest round-trip digit count; when several
+    // strings of that length round-trip, CPython picks the correctly rounded
+    // one (ties to even), which `{:.*e}` gives.
+    let shortest = format!("{:e}", f);
+    let ndigits = shortest.split('e').next().unwrap().chars().filter(|c| c.is_ascii_digit()).count();
+    let rounded = format!("{:.*e}", ndigits.saturating_sub(1), f);
+    let s = if rounded.parse::<f64>().ok() == Some(f) { rounded } else { shortest };
     let (mant, exp) = s.split_once('e').unwrap();
     let exp: i32 = exp.parse().unwrap();
     let neg = mant.starts_with('-');

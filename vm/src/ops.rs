@@ -7,6 +7,7 @@ use crate::bytecode::{BinOp, CmpOp};
 use crate::heap::*;
 use crate::names::N;
 use crate::numeric::{self, Num};
+use crate::types::complex_ops;
 use crate::value::Value;
 use crate::vm::{Exc, PyResult, Ty, Vm};
 
@@ -109,7 +110,15 @@ impl Vm {
                 let r = self.call(m, &[v])?;
                 match self.as_num(r) {
                     Some(Num::Int(i)) => Ok(if i == -1 { -2 } else { i }),
-                    Some(n @ Num::Big(_)) => Ok(self.num_hash(&n)),
+                    Some(Num::Big(b)) => {
+                        // CPython keeps a __hash__ result that fits in a hash word
+                        // and reduces larger ones like hash(int).
+                        use num_traits::ToPrimitive;
+                        match b.to_i64() {
+                            Some(i) => Ok(if i == -1 { -2 } else { i }),
+                            None => Ok(self.num_hash(&Num::Big(b))),
+                        }
+                    }
                     _ => Err(self.new_exc(Exc::TypeError, "__hash__ method should return an integer")),
                 }
             }
@@ -274,6 +283,11 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
             return Ok(Some(Value::bool(num_compare(&x, &y, op))));
         }
+        if complex_ops::is_complex(a) || complex_ops::is_complex(b) {
+            // Complex numbers compare equal to numbers but are unordered.
+            if !matches!(op, CmpOp::Eq | CmpOp::Ne) { return Ok(None); }
+            return Ok(complex_ops::complex_eq(self, a, b).map(|eq| Value::bool(eq == (op == CmpOp::Eq))));
+        }
         if !a.is_ref() || !b.is_ref() {
             return Ok(match op {
                 CmpOp::Eq if !a.is_ref() && !b.is_ref() => Some(Value::bool(a == b)),
@@ -420,7 +434,7 @@ impl Vm {
         }
         Ok(match kind_of(v) {
             Kind::Float => Some(numeric::float_repr(float_val(v))),
-            Kind::BigInt => Some(bigint_ref(v).to_string()),
+            Kind::BigInt => Some(crate::types::int::int_to_decimal(self, &bigint_ref(v).clone())?),
             _ => None,
         })
     }
@@ -444,6 +458,9 @@ impl Vm {
     fn binop_type_error(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> crate::vm::PyErr {
         let (x, y) = (self.type_name(a), self.type_name(b));
         let seq_kind = |v: Value| v.is_ref() && matches!(kind_of(v), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray);
+        if op == BinOp::Add && a.is_ref() && matches!(kind_of(a), Kind::Bytes | Kind::ByteArray) {
+            return self.new_exc(Exc::TypeError, &format!("can't concat {y} to {x}"));
+        }
         if op == BinOp::Add && seq_kind(a) && matches!(kind_of(a), Kind::Str | Kind::List | Kind::Tuple) {
             let what = match kind_of(a) { Kind::Str => "str", Kind::List => "list", _ => "tuple" };
             return self.new_exc(Exc::TypeError, &format!("can only concatenate {what} (not \"{y}\") to {what}"));
@@ -508,8 +525,16 @@ impl Vm {
 
     /// Builtin arithmetic and sequence operators; Ok(None) = NotImplemented.
     pub fn builtin_binop(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Option<Value>> {
+        if a.is_bool() && b.is_bool() && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
+            let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+            return Ok(Some(Value::bool(match op { BinOp::And => x & y, BinOp::Or => x | y, _ => x ^ y })));
+        }
         if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
             return self.num_binop(x, y, op);
+        }
+        if complex_ops::is_complex(a) || complex_ops::is_complex(b) {
+            // Not `return`: `"%s" % 1j` still reaches str formatting below.
+            if let Some(r) = complex_ops::complex_binop(self, a, b, op)? { return Ok(Some(r)); }
         }
         if op == BinOp::Mul {
             let is_seq = |v: Value| v.is_ref() && matches!(kind_of(v), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray);

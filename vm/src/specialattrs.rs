@@ -22,7 +22,7 @@ pub fn special_getattr(vm: &mut Vm, o: Value, name: Value) -> PyResult<Option<Va
         (Kind::Class, "__mro__") => Some(obj::<ClassL>(o).mro),
         (Kind::Class, "__bases__") => Some(obj::<ClassL>(o).bases),
         (Kind::Class, "__base__") => Some(tuple_slice(obj::<ClassL>(o).bases).first().copied().unwrap_or(Value::NONE)),
-        (Kind::Class, "__dict__") => Some(obj::<ClassL>(o).dict),
+        (Kind::Class, "__dict__") => { let d = obj::<ClassL>(o).dict; Some(vm.new_mappingproxy(d)) }
         (Kind::Class, "__module__") => Some(obj::<ClassL>(o).module),
         (Kind::Class, "__doc__") => Some(Value::NONE),
         (Kind::Function, "__name__") => Some(obj::<FunctionL>(o).name),

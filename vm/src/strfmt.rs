@@ -32,19 +32,8 @@ pub fn repr_str(s: &str) -> String {
     out
 }
 
-/// Approximates `str.isprintable()` for one character: control characters,
-/// separators other than space, and a few format characters are not.
-pub fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    if n < 0x20 || n == 0x7f || (0x80..0xa0).contains(&n) { return false; }
-    if n == 0xad { return false; }
-    if matches!(n, 0x2028 | 0x2029 | 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x2064 | 0xfeff) { return false; }
-    if (0xd800..0xe000).contains(&n) || (0xe000..0xf900).contains(&n) { return false; }
-    if n == 0xa0 || n == 0x1680 || (0x2000..=0x200a).contains(&n) || n == 0x202f || n == 0x205f || n == 0x3000 { return false; }
-    if (0xfff0..=0xffff).contains(&n) && !(0xfffc..=0xfffd).contains(&n) { return false; }
-    if n >= 0xe0000 { return false; }
-    true
-}
+/// `str.isprintable()` for one character (Unicode 14 tables, as CPython 3.11).
+pub fn is_printable(c: char) -> bool { crate::types::str::py_isprintable(c) }
 
 /// `ascii()` of a str repr: non-ASCII characters escaped.
 pub fn ascii_escape(r: &str) -> String {
@@ -125,24 +114,9 @@ pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
 
 /// `bytes % args` (ASCII-compatible subset).
 pub fn percent_format_bytes(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
-    // Bytes arguments are substituted raw: format over latin-1 text, in which
-    // every byte is one character, and encode the result back.
-    let latin1 = |b: &[u8]| -> String { b.iter().map(|&c| c as char).collect() };
-    let f = latin1(bytes_slice(fmt));
-    let conv = |vm: &mut Vm, v: Value| -> Value {
-        if v.is_ref() && matches!(kind_of(v), Kind::Bytes | Kind::ByteArray) {
-            let b = vm.bytes_like(v).unwrap();
-            vm.new_str(&latin1(&b))
-        } else { v }
-    };
-    let args = if args.is_ref() && kind_of(args) == Kind::Tuple {
-        let t = vm.alloc_tuple(tuple_slice(args).len());
-        for i in 0..tuple_slice(args).len() { let c = conv(vm, tuple_slice(args)[i]); tuple_init(t, i, c); }
-        t
-    } else { conv(vm, args) };
-    let r = crate::types::fmtspec::percent_format(vm, &f, args)?;
-    let out: Vec<u8> = r.chars().map(|c| if (c as u32) < 256 { c as u32 as u8 } else { b'?' }).collect();
-    Ok(vm.new_bytes(&out))
+    let f = bytes_slice(fmt).to_vec();
+    let r = crate::types::fmtspec::percent_format_bytes(vm, &f, args)?;
+    Ok(vm.new_bytes(&r))
 }
 
 #[allow(dead_code)]

@@ -326,6 +326,13 @@ impl Vm {
         obj::<FloatL>(v).val = f;
         v
     }
+    pub fn new_complex(&self, re: f64, im: f64) -> Value {
+        let v = self.alloc(Kind::Complex, self.ty(Ty::Complex), std::mem::size_of::<ComplexL>());
+        let o = obj::<ComplexL>(v);
+        o.re = re;
+        o.im = im;
+        v
+    }
     pub fn new_int(&self, i: i64) -> Value {
         match Value::try_small(i) {
             Some(v) => v,

@@ -1292,16 +1292,15 @@ fn ba_imul(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
 }
 
 fn ba_setitem(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
-    let mut b = this_ba(vm, args, "__setitem__")?;
+    let this = check_ba(vm, args, "__setitem__")?;
     no_kw(vm, kwnames, "bytearray.__setitem__")?;
     check_positional(vm, "__setitem__", args.len() - 1, 2, 2)?;
     let (k, v) = (args[1], args[2]);
     if k.is_ref() && kind_of(k) == Kind::Slice {
-        let src = if vm.is_int_like(v) || vm.is_str(v) {
-            return Err(vm.new_exc(Exc::TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
-        } else {
-            bytes_of_iterable(vm, v, "can assign only bytes, buffers, or iterables of ints in range(0, 256)")?
-        };
+        const MSG: &str = "can assign only bytes, buffers, or iterables of ints in range(0, 256)";
+        if vm.is_int_like(v) || vm.is_str(v) { return Err(vm.new_exc(Exc::TypeError, MSG)); }
+        let src = bytes_of_iterable(vm, v, MSG)?;
+        let mut b = vm.bytes_like(this).unwrap_or_default();
         let (start, stop, step) = vm.slice_indices(k, b.len() as i64)?;
         if step == 1 {
             let (s, e) = (start as usize, stop.max(start) as usize);
@@ -1314,12 +1313,14 @@ fn ba_setitem(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
             }
             for (j, &i) in pos.iter().enumerate() { b[i] = src[j]; }
         }
-        vm.bytearray_set(args[0], &b);
+        vm.bytearray_set(this, &b);
         return Ok(Value::NONE);
     }
-    let i = item_index(vm, k, b.len(), true, "index out of range")?;
+    let n = obj::<ByteArrayL>(this).len;
+    let i = item_index(vm, k, n, true, "index out of range")?;
     let c = byte_value(vm, v)?;
-    match ba_bytes(args[0]).get_mut(i) {
+    // `__index__` above may have run Python code that shrank the array.
+    match ba_bytes(this).get_mut(i) {
         Some(slot) => *slot = c,
         None => return Err(vm.new_exc(Exc::IndexError, "bytearray index out of range")),
     }

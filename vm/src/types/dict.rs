@@ -21,13 +21,6 @@ fn margs<'a>(vm: &mut Vm, args: &'a [Value], kw: Value, meth: &str, min: usize, 
     method_args(vm, args, kw, is_dict, "dict", meth, min, max)
 }
 
-/// Lookups in an empty dict skip hashing in the core primitives; CPython
-/// still hashes the key, so `{}.get([])` is a TypeError.
-pub(crate) fn check_hashable(vm: &mut Vm, d: Value, key: Value) -> PyResult<()> {
-    if vm.dict_len(d) == 0 { vm.hash(key)?; }
-    Ok(())
-}
-
 /// `dict.__init__(self, mapping_or_iterable=(), **kw)` and `dict.update`.
 fn update_common(vm: &mut Vm, args: &[Value], kw: Value, name: &str) -> PyResult {
     let d = receiver(vm, args, is_dict, "dict", name)?;
@@ -44,7 +37,6 @@ fn update_common(vm: &mut Vm, args: &[Value], kw: Value, name: &str) -> PyResult
 
 fn get(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let (d, a) = margs(vm, args, kw, "get", 1, 2)?;
-    check_hashable(vm, d, a[0])?;
     Ok(vm.dict_get(d, a[0])?.unwrap_or(a.get(1).copied().unwrap_or(Value::NONE)))
 }
 
@@ -58,7 +50,6 @@ fn setdefault(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
 
 fn pop(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let (d, a) = margs(vm, args, kw, "pop", 1, 2)?;
-    check_hashable(vm, d, a[0])?;
     match vm.dict_del(d, a[0])? {
         Some(v) => Ok(v),
         None => match a.get(1) {
@@ -122,7 +113,6 @@ fn len(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
 
 fn getitem(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let (d, a) = margs(vm, args, kw, "__getitem__", 1, 1)?;
-    check_hashable(vm, d, a[0])?;
     if let Some(v) = vm.dict_get(d, a[0])? { return Ok(v); }
     let cls = cls_of(d);
     if vm.is_heap_class(cls) {
@@ -141,14 +131,12 @@ fn setitem(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
 
 fn delitem(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let (d, a) = margs(vm, args, kw, "__delitem__", 1, 1)?;
-    check_hashable(vm, d, a[0])?;
     if vm.dict_del(d, a[0])?.is_none() { return Err(vm.key_error(a[0])); }
     Ok(Value::NONE)
 }
 
 fn contains(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let (d, a) = margs(vm, args, kw, "__contains__", 1, 1)?;
-    check_hashable(vm, d, a[0])?;
     Ok(Value::bool(vm.dict_get(d, a[0])?.is_some()))
 }
 
@@ -302,10 +290,7 @@ fn view_contains(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let (v, a) = vargs(vm, args, kw, "__contains__", 1, 1)?;
     let (d, x) = (s4(v, 0), a[0]);
     match kind_of(v) {
-        Kind::DictKeys => {
-            check_hashable(vm, d, x)?;
-            Ok(Value::bool(vm.dict_get(d, x)?.is_some()))
-        }
+        Kind::DictKeys => Ok(Value::bool(vm.dict_get(d, x)?.is_some())),
         Kind::DictItems => {
             if !(x.is_ref() && kind_of(x) == Kind::Tuple && tuple_slice(x).len() == 2) { return Ok(Value::FALSE); }
             let (k, want) = (tuple_slice(x)[0], tuple_slice(x)[1]);

@@ -19,7 +19,7 @@ use crate::heap::*;
 use crate::names::N;
 use crate::numeric::{self, Num};
 use crate::types::int::{
-    at_most, binop_table, check_new_cls, compare_table, descr_type_error, format_number, index_clamped,
+    at_most, binop_table, check_new_cls, compare_table, descr_missing_self, descr_type_error, format_number, index_clamped,
     no_args, numeric_ascii, pow_arity, round_half_even_div, wrapper_arity,
 };
 use crate::value::Value;
@@ -68,7 +68,7 @@ fn float_self(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<f64> {
     match a.first() {
         Some(&v) if v.is_ref() && kind_of(v) == Kind::Float => Ok(float_val(v)),
         Some(&v) => Err(descr_type_error(vm, name, "float", v)),
-        None => Err(vm.new_exc(Exc::TypeError, &format!("descriptor '{name}' of 'float' object needs an argument"))),
+        None => Err(descr_missing_self(vm, name, "float")),
     }
 }
 
@@ -283,8 +283,7 @@ fn float_fromhex(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     }
     let (cls, s) = (p.pos[0], p.pos[1]);
     if !vm.is_str(s) {
-        let tn = vm.type_name(s);
-        return Err(vm.new_exc(Exc::TypeError, &format!("fromhex() argument must be str, not {tn}")));
+        return Err(vm.new_exc(Exc::TypeError, "bad argument type for built-in operation"));
     }
     let f = match parse_hex_float(str_ref(s)) {
         Ok(f) => f,
@@ -360,6 +359,19 @@ pub fn float_hex(x: f64) -> String {
 /// correctly rounded back to a double. None when the result overflows.
 pub fn round_decimal(x: f64, ndigits: i64) -> Option<f64> {
     let (m, e) = decompose(x.abs());
+    // Common case without big integers: m * 10**ndigits / 2**-e in 128 bits.
+    if (0..=22).contains(&ndigits) && (-127..=0).contains(&e) {
+        let num = m as u128 * 10u128.pow(ndigits as u32);
+        let s = (-e) as u32;
+        let mut q = if s == 0 { num } else { num >> s };
+        if s > 0 {
+            let rem = num & ((1u128 << s) - 1);
+            let half = 1u128 << (s - 1);
+            if rem > half || (rem == half && q & 1 == 1) { q += 1; }
+        }
+        let r: f64 = format!("{q}e-{ndigits}").parse().ok()?;
+        return Some(r.copysign(x));
+    }
     let mut num = BigInt::from(m);
     let mut den = BigInt::from(1);
     let p10 = num_traits::pow(BigInt::from(10), ndigits.unsigned_abs() as usize);
@@ -431,29 +443,29 @@ const FLOAT_METHODS: &[(&str, NativeFn)] = &[
         no_args(vm, a, k, "float.conjugate")?;
         Ok(vm.new_float(x))
     }),
-    ("__neg__", |vm, a, k| { let x = float_self(vm, a, "__neg__")?; wrapper_arity(vm, a, k, 0)?; Ok(vm.new_float(-x)) }),
-    ("__pos__", |vm, a, k| { let x = float_self(vm, a, "__pos__")?; wrapper_arity(vm, a, k, 0)?; Ok(vm.new_float(x)) }),
-    ("__abs__", |vm, a, k| { let x = float_self(vm, a, "__abs__")?; wrapper_arity(vm, a, k, 0)?; Ok(vm.new_float(x.abs())) }),
-    ("__bool__", |vm, a, k| { let x = float_self(vm, a, "__bool__")?; wrapper_arity(vm, a, k, 0)?; Ok(Value::bool(x != 0.0)) }),
+    ("__neg__", |vm, a, k| { let x = float_self(vm, a, "__neg__")?; wrapper_arity(vm, a, k, "__neg__", 0)?; Ok(vm.new_float(-x)) }),
+    ("__pos__", |vm, a, k| { let x = float_self(vm, a, "__pos__")?; wrapper_arity(vm, a, k, "__pos__", 0)?; Ok(vm.new_float(x)) }),
+    ("__abs__", |vm, a, k| { let x = float_self(vm, a, "__abs__")?; wrapper_arity(vm, a, k, "__abs__", 0)?; Ok(vm.new_float(x.abs())) }),
+    ("__bool__", |vm, a, k| { let x = float_self(vm, a, "__bool__")?; wrapper_arity(vm, a, k, "__bool__", 0)?; Ok(Value::bool(x != 0.0)) }),
     ("__float__", |vm, a, k| {
         float_self(vm, a, "__float__")?;
-        wrapper_arity(vm, a, k, 0)?;
+        wrapper_arity(vm, a, k, "__float__", 0)?;
         if cls_of(a[0]) == vm.ty(Ty::Float) { return Ok(a[0]); }
         Ok(vm.new_float(float_val(a[0])))
     }),
-    ("__int__", |vm, a, k| { let x = float_self(vm, a, "__int__")?; wrapper_arity(vm, a, k, 0)?; float_to_int(vm, x.trunc()) }),
+    ("__int__", |vm, a, k| { let x = float_self(vm, a, "__int__")?; wrapper_arity(vm, a, k, "__int__", 0)?; float_to_int(vm, x.trunc()) }),
     ("__trunc__", |vm, a, k| { let x = float_self(vm, a, "__trunc__")?; no_args(vm, a, k, "float.__trunc__")?; float_to_int(vm, x.trunc()) }),
     ("__floor__", |vm, a, k| { let x = float_self(vm, a, "__floor__")?; no_args(vm, a, k, "float.__floor__")?; float_to_int(vm, x.floor()) }),
     ("__ceil__", |vm, a, k| { let x = float_self(vm, a, "__ceil__")?; no_args(vm, a, k, "float.__ceil__")?; float_to_int(vm, x.ceil()) }),
     ("__round__", float_round),
     ("__hash__", |vm, a, k| {
         let x = float_self(vm, a, "__hash__")?;
-        wrapper_arity(vm, a, k, 0)?;
+        wrapper_arity(vm, a, k, "__hash__", 0)?;
         Ok(vm.new_int(numeric::hash_f64(x)))
     }),
     ("__repr__", |vm, a, k| {
         let x = float_self(vm, a, "__repr__")?;
-        wrapper_arity(vm, a, k, 0)?;
+        wrapper_arity(vm, a, k, "__repr__", 0)?;
         Ok(vm.new_str(&numeric::float_repr(x)))
     }),
     ("__format__", |vm, a, k| {
@@ -482,7 +494,7 @@ fn other_f64(vm: &mut Vm, o: Value) -> PyResult<Option<f64>> {
 
 fn float_divmod(vm: &mut Vm, args: &[Value], kwnames: Value, reflected: bool) -> PyResult {
     let v = float_self(vm, args, if reflected { "__rdivmod__" } else { "__divmod__" })?;
-    wrapper_arity(vm, args, kwnames, 1)?;
+    wrapper_arity(vm, args, kwnames, if reflected { "__rdivmod__" } else { "__divmod__" }, 1)?;
     let Some(o) = other_f64(vm, args[1])? else { return Ok(Value::NOT_IMPLEMENTED) };
     let (x, y) = if reflected { (o, v) } else { (v, o) };
     if y == 0.0 { return Err(vm.new_exc(Exc::ZeroDivisionError, "float divmod()")); }
@@ -494,7 +506,7 @@ fn float_divmod(vm: &mut Vm, args: &[Value], kwnames: Value, reflected: bool) ->
 fn float_binop(vm: &mut Vm, args: &[Value], kwnames: Value, op: BinOp, reflected: bool) -> PyResult {
     let (name, rname, _) = op.dunders();
     float_self(vm, args, if reflected { rname } else { name })?;
-    let modulus = if op == BinOp::Pow { pow_arity(vm, args, kwnames)? } else { wrapper_arity(vm, args, kwnames, 1)?; None };
+    let modulus = if op == BinOp::Pow { pow_arity(vm, args, kwnames, if reflected { rname } else { name })? } else { wrapper_arity(vm, args, kwnames, if reflected { rname } else { name }, 1)?; None };
     let o = args[1];
     if vm.as_num(o).is_none() { return Ok(Value::NOT_IMPLEMENTED); }
     if modulus.is_some() {
@@ -517,7 +529,7 @@ binop_table! { FLOAT_BINOPS, float_binop;
 fn float_compare(vm: &mut Vm, args: &[Value], kwnames: Value, op: CmpOp) -> PyResult {
     let names = op.dunders();
     let x = float_self(vm, args, names.0)?;
-    wrapper_arity(vm, args, kwnames, 1)?;
+    wrapper_arity(vm, args, kwnames, names.0, 1)?;
     let Some(y) = vm.as_num(args[1]) else { return Ok(Value::NOT_IMPLEMENTED) };
     Ok(Value::bool(crate::ops::num_compare(&Num::Float(x), &y, op)))
 }
@@ -525,4 +537,68 @@ fn float_compare(vm: &mut Vm, args: &[Value], kwnames: Value, op: CmpOp) -> PyRe
 compare_table! { FLOAT_COMPARE, float_compare;
     float_lt, Lt, "__lt__"; float_le, Le, "__le__"; float_eq, Eq, "__eq__";
     float_ne, Ne, "__ne__"; float_gt, Gt, "__gt__"; float_ge, Ge, "__ge__";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_float_text_follows_python_grammar() {
+        let cases: &[(&str, Option<f64>)] = &[
+            ("1.5", Some(1.5)), ("-2.25", Some(-2.25)), (".5", Some(0.5)), ("5.", Some(5.0)),
+            ("1E-3", Some(0.001)), ("1_000.5", Some(1000.5)), ("1e1_0", Some(1e10)),
+            ("+inf", Some(f64::INFINITY)), ("-Infinity", Some(f64::NEG_INFINITY)), ("1e500", Some(f64::INFINITY)),
+            ("1_.5", None), ("1._5", None), ("_1", None), ("1__0", None), ("1e", None), ("1e+", None),
+            (".", None), ("", None), ("--1", None), ("0x10", None), ("infinit", None), ("1.2.3", None),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(parse_float_text(text), want, "{text:?}");
+        }
+        assert!(parse_float_text("-nan").is_some_and(f64::is_nan));
+    }
+
+    #[test]
+    fn ldexp_exact_rounds_once_ties_to_even() {
+        let b = |n: u64| BigUint::from(n);
+        assert_eq!(ldexp_exact(&b(3), -1), 1.5);
+        assert_eq!(ldexp_exact(&b(1), -1075), 0.0); // half the smallest subnormal: tie to even
+        assert_eq!(ldexp_exact(&b(3), -1076), 5e-324); // 0.75 of it rounds up
+        assert_eq!(ldexp_exact(&b(3), -1075), 1e-323); // 1.5 of it: tie to even (2)
+        assert_eq!(ldexp_exact(&((BigUint::from(1u64) << 53usize) + 1u32), 0), 9007199254740992.0);
+        assert_eq!(ldexp_exact(&((BigUint::from(1u64) << 53usize) + 3u32), 0), 9007199254740996.0);
+        assert_eq!(ldexp_exact(&b(1), 1024), f64::INFINITY);
+        assert_eq!(ldexp_exact(&((BigUint::from(1u64) << 53usize) - 1u32), 971), f64::MAX);
+    }
+
+    #[test]
+    fn round_decimal_uses_the_exact_binary_value() {
+        let cases: &[(f64, i64, f64)] = &[
+            (2.675, 2, 2.67), (0.125, 2, 0.12), (0.375, 2, 0.38), (1.005, 2, 1.0), (2.5, 0, 2.0),
+            (3.5, 0, 4.0), (1234.5678, -2, 1200.0), (1250.0, -2, 1200.0), (1350.0, -2, 1400.0),
+            (-0.0001, 2, -0.0), (9.995, 2, 9.99), (1e300, 2, 1e300),
+        ];
+        for &(x, n, want) in cases {
+            let got = round_decimal(x, n).unwrap();
+            assert!(got == want && got.is_sign_negative() == want.is_sign_negative(), "round({x}, {n}) = {got}");
+        }
+        assert_eq!(round_decimal(1.7976931348623157e308, -308), None);
+    }
+
+    #[test]
+    fn hex_and_fromhex_round_trip() {
+        let cases: &[(f64, &str)] = &[
+            (2.5, "0x1.4000000000000p+1"), (1.0, "0x1.0000000000000p+0"), (-0.1, "-0x1.999999999999ap-4"),
+            (0.0, "0x0.0p+0"), (-0.0, "-0x0.0p+0"), (5e-324, "0x0.0000000000001p-1022"),
+            (f64::MAX, "0x1.fffffffffffffp+1023"), (f64::NEG_INFINITY, "-inf"),
+        ];
+        for &(x, text) in cases {
+            assert_eq!(float_hex(x), text);
+            assert_eq!(parse_hex_float(text).map(f64::to_bits), Ok(x.to_bits()), "{text}");
+        }
+        assert_eq!(parse_hex_float("0x1.fffffffffffff8p1023"), Err(true));
+        assert_eq!(parse_hex_float("0x1p"), Err(false));
+        assert_eq!(parse_hex_float("  -0X1.8P+1 "), Ok(-3.0));
+        assert_eq!(parse_hex_float("0x1.00000000000018p0"), Ok(1.0000000000000004));
+    }
 }

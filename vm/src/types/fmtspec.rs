@@ -317,7 +317,7 @@ pub fn float_digits(a: f64, mode: char, precision: usize, alt: bool, add_dot_0: 
 fn float_body(v: f64, ty: char, precision: Option<usize>, alt: bool, no_neg_0: bool) -> (bool, String) {
     let upper = matches!(ty, 'E' | 'F' | 'G');
     let mut neg = v.is_sign_negative() && !v.is_nan();
-    if !v.is_finite() {
+    if !v.is_finite() || (ty == '%' && !(v * 100.0).is_finite()) {
         let s = if v.is_nan() { "nan" } else { "inf" };
         let s = if upper { s.to_uppercase() } else { s.to_string() };
         let s = if ty == '%' { s + "%" } else { s };

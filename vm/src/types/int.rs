@@ -48,7 +48,8 @@ pub fn init(vm: &mut Vm) {
     let b = vm.ty(Ty::Bool);
     vm.add_static(b, "__new__", bool_new, false);
     vm.add_ty_method(Ty::Bool, "__repr__", |vm, a, k| {
-        wrapper_arity(vm, a, k, 0)?;
+        if a.is_empty() { return Err(descr_missing_self(vm, "__repr__", "bool")); }
+        wrapper_arity(vm, a, k, "__repr__", 0)?;
         match a[0] {
             Value::TRUE => Ok(vm.new_str("True")),
             Value::FALSE => Ok(vm.new_str("False")),
@@ -72,10 +73,32 @@ pub fn add_property(vm: &mut Vm, cls: Value, name: &str, getter: NativeFn) {
 // ---------------------------------------------------------------------------
 // Argument checking shared by the methods
 
+/// Whether CPython implements `name` as a method descriptor rather than a
+/// slot wrapper: the two word their errors about `self` differently.
+fn is_method_descr(name: &str) -> bool {
+    !name.starts_with("__")
+        || matches!(name, "__round__" | "__format__" | "__trunc__" | "__floor__" | "__ceil__" | "__getnewargs__" | "__sizeof__")
+}
+
 /// The TypeError for a method of `cls` called on an instance of another type.
 pub(crate) fn descr_type_error(vm: &mut Vm, name: &str, cls: &str, got: Value) -> PyErr {
     let tn = vm.type_name(got);
-    vm.new_exc(Exc::TypeError, &format!("descriptor '{name}' requires a '{cls}' object but received a '{tn}'"))
+    let msg = if is_method_descr(name) {
+        format!("descriptor '{name}' for '{cls}' objects doesn't apply to a '{tn}' object")
+    } else {
+        format!("descriptor '{name}' requires a '{cls}' object but received a '{tn}'")
+    };
+    vm.new_exc(Exc::TypeError, &msg)
+}
+
+/// The TypeError for a method of `cls` called through the class with no self.
+pub(crate) fn descr_missing_self(vm: &mut Vm, name: &str, cls: &str) -> PyErr {
+    let msg = if is_method_descr(name) {
+        format!("unbound method {cls}.{name}() needs an argument")
+    } else {
+        format!("descriptor '{name}' of '{cls}' object needs an argument")
+    };
+    vm.new_exc(Exc::TypeError, &msg)
 }
 
 /// `self` of an int method: any int, bool or int subclass instance.
@@ -83,15 +106,15 @@ fn int_self(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<Value> {
     match a.first() {
         Some(&v) if vm.is_int_like(v) => Ok(v),
         Some(&v) => Err(descr_type_error(vm, name, "int", v)),
-        None => Err(vm.new_exc(Exc::TypeError, &format!("descriptor '{name}' of 'int' object needs an argument"))),
+        None => Err(descr_missing_self(vm, name, "int")),
     }
 }
 
 /// Arity check of a slot wrapper (`__add__`, `__neg__`, ...): `n` arguments
 /// after self, no keywords, with CPython's messages.
-pub(crate) fn wrapper_arity(vm: &mut Vm, a: &[Value], k: Value, n: usize) -> PyResult<()> {
+pub(crate) fn wrapper_arity(vm: &mut Vm, a: &[Value], k: Value, name: &str, n: usize) -> PyResult<()> {
     if !k.is_null() && !tuple_slice(k).is_empty() {
-        return Err(vm.new_exc(Exc::TypeError, "wrapper takes no keyword arguments"));
+        return Err(vm.new_exc(Exc::TypeError, &format!("wrapper {name}() takes no keyword arguments")));
     }
     let got = a.len().saturating_sub(1);
     if got != n {
@@ -303,8 +326,8 @@ pub(crate) fn short_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     Ok(match r.char_indices().nth(200) { Some((i, _)) => r[..i].to_string(), None => r })
 }
 
-/// `int(text, base)` for a str, bytes or bytearray `v`; `base_shown` is the
-/// base as given (0 included) for the error message.
+/// `int(text, base)` for a str, bytes or bytearray `v` (`base` 0 or 2..=36,
+/// shown as given in the error message).
 fn int_from_text(vm: &mut Vm, v: Value, base: u32) -> PyResult<Value> {
     let text = match kind_of(v) {
         Kind::Str => numeric_ascii(str_ref(v)),
@@ -474,46 +497,46 @@ const INT_METHODS: &[(&str, NativeFn)] = &[
     ("to_bytes", int_to_bytes),
     ("__neg__", |vm, a, k| {
         let v = int_self(vm, a, "__neg__")?;
-        wrapper_arity(vm, a, k, 0)?;
+        wrapper_arity(vm, a, k, "__neg__", 0)?;
         Ok(vm.new_bigint(-big_of(v)))
     }),
-    ("__pos__", |vm, a, k| { let v = int_self(vm, a, "__pos__")?; wrapper_arity(vm, a, k, 0)?; Ok(plain_int(vm, v)) }),
+    ("__pos__", |vm, a, k| { let v = int_self(vm, a, "__pos__")?; wrapper_arity(vm, a, k, "__pos__", 0)?; Ok(plain_int(vm, v)) }),
     ("__abs__", |vm, a, k| {
         let v = int_self(vm, a, "__abs__")?;
-        wrapper_arity(vm, a, k, 0)?;
+        wrapper_arity(vm, a, k, "__abs__", 0)?;
         Ok(vm.new_bigint(big_of(v).abs()))
     }),
     ("__invert__", |vm, a, k| {
         let v = int_self(vm, a, "__invert__")?;
-        wrapper_arity(vm, a, k, 0)?;
+        wrapper_arity(vm, a, k, "__invert__", 0)?;
         Ok(vm.new_bigint(!big_of(v)))
     }),
     ("__bool__", |vm, a, k| {
         let v = int_self(vm, a, "__bool__")?;
-        wrapper_arity(vm, a, k, 0)?;
+        wrapper_arity(vm, a, k, "__bool__", 0)?;
         Ok(Value::bool(!big_of(v).is_zero()))
     }),
-    ("__int__", |vm, a, k| { let v = int_self(vm, a, "__int__")?; wrapper_arity(vm, a, k, 0)?; Ok(plain_int(vm, v)) }),
-    ("__index__", |vm, a, k| { let v = int_self(vm, a, "__index__")?; wrapper_arity(vm, a, k, 0)?; Ok(plain_int(vm, v)) }),
+    ("__int__", |vm, a, k| { let v = int_self(vm, a, "__int__")?; wrapper_arity(vm, a, k, "__int__", 0)?; Ok(plain_int(vm, v)) }),
+    ("__index__", |vm, a, k| { let v = int_self(vm, a, "__index__")?; wrapper_arity(vm, a, k, "__index__", 0)?; Ok(plain_int(vm, v)) }),
     ("__trunc__", |vm, a, k| { let v = int_self(vm, a, "__trunc__")?; no_args(vm, a, k, "int.__trunc__")?; Ok(plain_int(vm, v)) }),
     ("__floor__", |vm, a, k| { let v = int_self(vm, a, "__floor__")?; no_args(vm, a, k, "int.__floor__")?; Ok(plain_int(vm, v)) }),
     ("__ceil__", |vm, a, k| { let v = int_self(vm, a, "__ceil__")?; no_args(vm, a, k, "int.__ceil__")?; Ok(plain_int(vm, v)) }),
     ("__float__", |vm, a, k| {
         let v = int_self(vm, a, "__float__")?;
-        wrapper_arity(vm, a, k, 0)?;
+        wrapper_arity(vm, a, k, "__float__", 0)?;
         let f = vm.big_to_f64(&big_of(v))?;
         Ok(vm.new_float(f))
     }),
     ("__round__", int_round),
     ("__hash__", |vm, a, k| {
         let v = int_self(vm, a, "__hash__")?;
-        wrapper_arity(vm, a, k, 0)?;
+        wrapper_arity(vm, a, k, "__hash__", 0)?;
         let h = numeric::hash_bigint(&big_of(v));
         Ok(vm.new_int(h))
     }),
     ("__repr__", |vm, a, k| {
         let v = int_self(vm, a, "__repr__")?;
-        wrapper_arity(vm, a, k, 0)?;
+        wrapper_arity(vm, a, k, "__repr__", 0)?;
         let s = int_to_decimal(vm, &big_of(v))?;
         Ok(vm.new_str(&s))
     }),
@@ -580,7 +603,8 @@ fn int_to_bytes(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     if !signed && x.is_negative() {
         return Err(vm.new_exc(Exc::OverflowError, "can't convert negative int to unsigned"));
     }
-    let needed_bits = if x.is_zero() { 0 } else if signed {
+    // -1 fits in zero bytes as CPython sees it: the sign extension of nothing.
+    let needed_bits = if x.is_zero() || (signed && x == BigInt::from(-1)) { 0 } else if signed {
         (if x.is_negative() { !&x } else { x.clone() }).bits() + 1
     } else { x.bits() };
     let length = length as u64;
@@ -698,7 +722,7 @@ pub(crate) fn round_half_even_div(n: &BigInt, d: &BigInt) -> BigInt {
 
 fn int_divmod(vm: &mut Vm, args: &[Value], kwnames: Value, reflected: bool) -> PyResult {
     let v = int_self(vm, args, if reflected { "__rdivmod__" } else { "__divmod__" })?;
-    wrapper_arity(vm, args, kwnames, 1)?;
+    wrapper_arity(vm, args, kwnames, if reflected { "__rdivmod__" } else { "__divmod__" }, 1)?;
     let o = args[1];
     if !vm.is_int_like(o) { return Ok(Value::NOT_IMPLEMENTED); }
     let (x, y) = if reflected { (o, v) } else { (v, o) };
@@ -718,14 +742,14 @@ fn int_binop(vm: &mut Vm, args: &[Value], kwnames: Value, op: BinOp, reflected: 
     let (name, rname, _) = op.dunders();
     let v = int_self(vm, args, if reflected { rname } else { name })?;
     if op == BinOp::Pow {
-        if let Some(m) = pow_arity(vm, args, kwnames)? {
+        if let Some(m) = pow_arity(vm, args, kwnames, if reflected { rname } else { name })? {
             let o = args[1];
             if !vm.is_int_like(o) || !vm.is_int_like(m) { return Ok(Value::NOT_IMPLEMENTED); }
             let (b, e) = if reflected { (o, v) } else { (v, o) };
             return int_pow_mod(vm, &big_of(b), &big_of(e), &big_of(m));
         }
     } else {
-        wrapper_arity(vm, args, kwnames, 1)?;
+        wrapper_arity(vm, args, kwnames, if reflected { rname } else { name }, 1)?;
     }
     let o = args[1];
     if !vm.is_int_like(o) { return Ok(Value::NOT_IMPLEMENTED); }
@@ -734,9 +758,9 @@ fn int_binop(vm: &mut Vm, args: &[Value], kwnames: Value, op: BinOp, reflected: 
 }
 
 /// Arity check of `__pow__`/`__rpow__(other, mod=None)`; the modulus when one is given.
-pub(crate) fn pow_arity(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Option<Value>> {
+pub(crate) fn pow_arity(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str) -> PyResult<Option<Value>> {
     if !kwnames.is_null() && !tuple_slice(kwnames).is_empty() {
-        return Err(vm.new_exc(Exc::TypeError, "wrapper takes no keyword arguments"));
+        return Err(vm.new_exc(Exc::TypeError, &format!("wrapper {name}() takes no keyword arguments")));
     }
     let got = args.len().saturating_sub(1);
     if got == 0 { return Err(vm.new_exc(Exc::TypeError, " expected at least 1 argument, got 0")); }
@@ -807,7 +831,7 @@ binop_table! { BOOL_BITOPS, bool_bitop;
 
 fn int_compare(vm: &mut Vm, args: &[Value], kwnames: Value, op: CmpOp) -> PyResult {
     let v = int_self(vm, args, op.dunders().0)?;
-    wrapper_arity(vm, args, kwnames, 1)?;
+    wrapper_arity(vm, args, kwnames, op.dunders().0, 1)?;
     let o = args[1];
     if !vm.is_int_like(o) { return Ok(Value::NOT_IMPLEMENTED); }
     let (Some(x), Some(y)) = (vm.as_num(v), vm.as_num(o)) else { return Ok(Value::NOT_IMPLEMENTED) };
@@ -825,4 +849,45 @@ pub(crate) use compare_table;
 compare_table! { INT_COMPARE, int_compare;
     int_lt, Lt, "__lt__"; int_le, Le, "__le__"; int_eq, Eq, "__eq__";
     int_ne, Ne, "__ne__"; int_gt, Gt, "__gt__"; int_ge, Ge, "__ge__";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str, base: u32) -> Option<String> {
+        parse_int_text(text, base).ok().map(|b| b.to_string())
+    }
+
+    #[test]
+    fn parse_int_text_follows_python_grammar() {
+        let cases: &[(&str, u32, Option<&str>)] = &[
+            ("123", 10, Some("123")), ("-0", 10, Some("0")), ("+7", 10, Some("7")), ("1_000", 10, Some("1000")),
+            ("ff", 16, Some("255")), ("0xff", 16, Some("255")), ("0x_1f", 16, Some("31")), ("0xff", 0, Some("255")),
+            ("0o17", 0, Some("15")), ("0b101", 0, Some("5")), ("00", 0, Some("0")), ("0_0", 0, Some("0")),
+            ("z", 36, Some("35")), ("-99999999999999999999", 10, Some("-99999999999999999999")),
+            ("010", 0, None), ("0_1", 0, None), ("_1", 10, None), ("1_", 10, None), ("1__0", 10, None),
+            ("0x", 16, None), ("0x__1", 16, None), ("9", 8, None), ("0x10", 10, None), ("1.5", 10, None),
+            ("", 10, None), ("12a", 10, None),
+        ];
+        for &(text, base, want) in cases {
+            assert_eq!(parse(text, base).as_deref(), want, "int({text:?}, {base})");
+        }
+        assert!(matches!(parse_int_text(&"1".repeat(4301), 10), Err(IntParseError::TooLong(4301))));
+        assert!(parse_int_text(&"1".repeat(5000), 16).is_ok());
+    }
+
+    #[test]
+    fn numeric_ascii_maps_unicode_digits_and_spaces() {
+        assert_eq!(numeric_ascii("\u{a0}١٢٣\u{2003}").as_deref(), Some("123"));
+        assert_eq!(numeric_ascii("１２").as_deref(), Some("12"));
+        assert_eq!(numeric_ascii("1\u{1c}"), Some("1".to_string()));
+        assert_eq!(numeric_ascii("½"), None);
+    }
+
+    #[test]
+    fn round_half_even_div_breaks_ties_to_even() {
+        let r = |n: i64, d: i64| round_half_even_div(&BigInt::from(n), &BigInt::from(d)).to_i64().unwrap();
+        assert_eq!((r(25, 10), r(15, 10), r(-25, 10), r(26, 10), r(-26, 10), r(149, 100)), (2, 2, -2, 3, -3, 1));
+    }
 }

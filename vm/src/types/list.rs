@@ -321,6 +321,9 @@ fn count(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
 fn reverse(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let (l, _) = margs(vm, args, kw, "reverse", 0, 0)?;
     list_slice(l).reverse();
+    // The same references, permuted in place: still tell the barrier.
+    let arr = obj::<ListL>(l).items;
+    if !arr.is_null() { barrier(arr); }
     Ok(Value::NONE)
 }
 

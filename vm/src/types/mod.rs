@@ -13,6 +13,8 @@ pub mod float;
 pub mod descr;
 pub mod iters;
 pub mod misc;
+pub mod complex;
+pub mod complex_ops;
 
 use crate::vm::Vm;
 
@@ -29,4 +31,5 @@ pub fn init(vm: &mut Vm) {
     descr::init(vm);
     iters::init(vm);
     misc::init(vm);
+    complex::init(vm);
 }

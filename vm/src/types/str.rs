@@ -515,15 +515,7 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     let full = ArgParser::new("splitlines", args, kwnames);
     let rest = ArgParser { name: "splitlines", pos: &full.pos[1..], kwnames: full.kwnames, kwvals: full.kwvals };
     check_kw_args(vm, &rest, "splitlines", &["keepends"])?;
-    let keepends = match rest.get(0, "keepends") {
-        None => false,
-        Some(v) => {
-            if v.is_ref() && kind_of(v) == Kind::Float {
-                return Err(vm.new_exc(Exc::TypeError, "'float' object cannot be interpreted as an integer"));
-            }
-            index_arg(vm, v)? != 0
-        }
-    };
+    let keepends = match rest.get(0, "keepends") { None => false, Some(v) => index_arg(vm, v)? != 0 };
     let mut parts = Vec::new();
     let mut start = 0;
     let mut it = s.char_indices().peekable();
@@ -665,10 +657,10 @@ fn str_removesuffix(vm: &mut Vm, a: &[Value], k: Value) -> PyResult { affix_impl
 // ---------------------------------------------------------------------------
 // Searching
 
-/// Parses `(sub, start, end)` for find-like methods and returns the
-/// substring and the byte range of `self` to search, plus the character
-/// index of the range's start. None when the range is empty in a way that
-/// can never match (start past the end).
+/// `(sub, start, end)` of a find-like method: the substring, the byte range
+/// `lo..hi` of `self` to search, and the adjusted character indices. `ok` is
+/// false when the range can never match (start past the end or end before
+/// start).
 struct FindArgs { sub: &'static str, lo: usize, hi: usize, start_char: i64, end_char: i64, ok: bool }
 
 fn find_args(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str) -> PyResult<FindArgs> {
