@@ -203,6 +203,9 @@ impl Vm {
                         Op::LOAD_ATTR => {
                             let o = top!();
                             let name = names[arg];
+                            if o.is_ref() && kind_of(o) == Kind::Module {
+                                if let Some(v) = self.module_attr_cached(cd, pc - 1, o, name) { set_peek!(1, v); continue; }
+                            }
                             if o.is_ref() && kind_of(o) == Kind::Instance {
                                 let shape = obj::<InstanceL>(o).shape;
                                 let cls = cls_of(o);
@@ -233,6 +236,13 @@ impl Vm {
                         Op::LOAD_METHOD => {
                             let o = top!();
                             let name = names[arg];
+                            if o.is_ref() && kind_of(o) == Kind::Module {
+                                if let Some(v) = self.module_attr_cached(cd, pc - 1, o, name) {
+                                    set_peek!(1, Value::NULL);
+                                    push!(v);
+                                    continue;
+                                }
+                            }
                             let cls = self.type_of(o);
                             let shape_key = if o.is_ref() && kind_of(o) == Kind::Instance { obj::<InstanceL>(o).shape.0 | 1 } else { 0 };
                             let c = cd.caches[pc - 1];
@@ -278,6 +288,17 @@ impl Vm {
                                     array_set(obj::<InstanceL>(o).slots, c.val as usize, v);
                                     continue;
                                 }
+                                // Transition cache: adding this attribute to an object of
+                                // this shape leads to the shape in `val` (tag bit 1 in key).
+                                if c.key == (shape.0 | 2) && c.key2 == obj::<ClassL>(cls).version && !shape.is_null() {
+                                    let idx = obj::<ShapeL>(shape).count;
+                                    let slots_a = obj::<InstanceL>(o).slots;
+                                    if !slots_a.is_null() && idx < obj::<ArrayL>(slots_a).cap {
+                                        array_set(slots_a, idx, v);
+                                        set_field!(o, InstanceL, shape, Value(c.val));
+                                        continue;
+                                    }
+                                }
                                 let flags = obj::<ClassL>(cls).flags;
                                 if flags & (crate::object::cf::HAS_SETATTR | crate::object::cf::SLOTS_ONLY) == 0 {
                                     if let Some((shape, idx)) = self.instance_slot_index(o, name) {
@@ -287,6 +308,17 @@ impl Vm {
                                             array_set(obj::<InstanceL>(o).slots, idx, v);
                                             continue;
                                         }
+                                    } else if !shape.is_null() && cls != self.ty(Ty::Object)
+                                        && name != self.n(N::class) && name != self.n(N::dict) && name != self.n(N::cause)
+                                        && self.lookup_type(cls, name).map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance))) {
+                                        // A new attribute: take the transition and remember it.
+                                        let version = obj::<ClassL>(cls).version;
+                                        tri!(self.instance_set(o, name, v));
+                                        let new_shape = obj::<InstanceL>(o).shape;
+                                        if !new_shape.is_null() && new_shape != shape {
+                                            cd.caches[pc - 1] = crate::code::Cache { key: shape.0 | 2, key2: version, val: new_shape.0 };
+                                        }
+                                        continue;
                                     }
                                 }
                             }
@@ -360,13 +392,21 @@ impl Vm {
                                     _ => None,
                                 };
                                 if let Some(r) = fast { set_peek!(1, r); continue; }
-                            } else if a.is_ref() && b.is_ref() && kind_of(a) == Kind::Float && kind_of(b) == Kind::Float
-                                && matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul) {
-                                let (x, y) = (float_val(a), float_val(b));
-                                let r = match op { BinOp::Add => x + y, BinOp::Sub => x - y, _ => x * y };
-                                let v = self.new_float(r);
-                                set_peek!(1, v);
-                                continue;
+                            } else if let Some((x, y)) = float_operands(a, b, self.ty(Ty::Float)) {
+                                // Exact floats (or a float and a small int): the
+                                // common arithmetic without the generic protocol.
+                                let r = match op {
+                                    BinOp::Add => Some(x + y),
+                                    BinOp::Sub => Some(x - y),
+                                    BinOp::Mul => Some(x * y),
+                                    BinOp::TrueDiv if y != 0.0 => Some(x / y),
+                                    _ => None,
+                                };
+                                if let Some(r) = r {
+                                    let v = self.new_float(r);
+                                    set_peek!(1, v);
+                                    continue;
+                                }
                             }
                             save!();
                             let r = tri!(self.binary_op(a, b, op, inplace));
@@ -382,6 +422,14 @@ impl Vm {
                             let op = CmpOp::from_arg(ins.arg);
                             if a.is_int() && b.is_int() {
                                 set_peek!(1, Value::bool(crate::ops::cmp_result(a.int().cmp(&b.int()), op)));
+                                continue;
+                            }
+                            if let Some((x, y)) = float_operands(a, b, self.ty(Ty::Float)) {
+                                let r = match op {
+                                    CmpOp::Lt => x < y, CmpOp::Le => x <= y, CmpOp::Eq => x == y,
+                                    CmpOp::Ne => x != y, CmpOp::Gt => x > y, CmpOp::Ge => x >= y,
+                                };
+                                set_peek!(1, Value::bool(r));
                                 continue;
                             }
                             save!();
@@ -836,6 +884,20 @@ impl Vm {
     }
 }
 
+/// Both operands as f64 when they are exact floats, or an exact float and a
+/// small int.
+#[inline(always)]
+fn float_operands(a: Value, b: Value, float_cls: Value) -> Option<(f64, f64)> {
+    let fa = a.is_ref() && cls_of(a) == float_cls;
+    let fb = b.is_ref() && cls_of(b) == float_cls;
+    match (fa, fb) {
+        (true, true) => Some((float_val(a), float_val(b))),
+        (true, false) if b.is_int() && b.int().unsigned_abs() < (1 << 53) => Some((float_val(a), b.int() as f64)),
+        (false, true) if a.is_int() && a.int().unsigned_abs() < (1 << 53) => Some((a.int() as f64, float_val(b))),
+        _ => None,
+    }
+}
+
 /// What happens after a frame returns, yields or fails.
 pub enum FrameExit {
     /// Leave this dispatch loop with a result.
@@ -991,6 +1053,20 @@ impl Vm {
             // The caller's frame gets its own traceback entry on the next turn.
             f = back;
         }
+    }
+
+    /// A module attribute through the inline cache at `pc`: the entry is
+    /// keyed by the module dict's version (unique), so any store into the
+    /// module invalidates it.
+    #[inline]
+    fn module_attr_cached(&mut self, cd: &mut CodeData, pc: usize, m: Value, name: Value) -> Option<Value> {
+        let d = s4(m, 1);
+        let ver = obj::<DictL>(d).version;
+        let c = cd.caches[pc];
+        if c.key == ver && c.key2 == d.0 && c.val != 0 { return Some(Value(c.val)); }
+        let v = self.dict_get_str(d, name)?;
+        cd.caches[pc] = crate::code::Cache { key: obj::<DictL>(d).version, key2: d.0, val: v.0 };
+        Some(v)
     }
 
     fn cell_name(&mut self, code: Value, i: usize) -> Value {

@@ -134,6 +134,10 @@ pub(super) struct SweepOutcome {
 pub(super) struct Space {
     /// Bases of chunks in use, sorted ascending.
     chunks: Vec<usize>,
+    /// The same bases in an open-addressing hash set (0 = empty slot), so
+    /// the marker's address lookup is one or two probes instead of a binary
+    /// search. Rebuilt whenever `chunks` changes.
+    index: Vec<usize>,
     /// Empty chunks kept for reuse (not in `chunks`).
     spare: Vec<usize>,
     /// Large objects: start address -> size in bytes.
@@ -147,7 +151,7 @@ pub(super) struct Space {
 
 impl Space {
     pub(super) fn new() -> Space {
-        Space { chunks: Vec::new(), spare: Vec::new(), large: BTreeMap::new(), large_bytes: 0, lo: usize::MAX, hi: 0 }
+        Space { chunks: Vec::new(), index: Vec::new(), spare: Vec::new(), large: BTreeMap::new(), large_bytes: 0, lo: usize::MAX, hi: 0 }
     }
 
     /// Bytes obtained from the OS and not returned (chunks in use and spare,
@@ -192,6 +196,7 @@ impl Space {
         };
         let pos = self.chunks.binary_search(&base).unwrap_err();
         self.chunks.insert(pos, base);
+        self.rebuild_index();
         self.lo = self.lo.min(base);
         self.hi = self.hi.max(base + CHUNK_SIZE);
         head
@@ -218,7 +223,33 @@ impl Space {
     #[inline]
     fn chunk_of(&self, addr: usize) -> Option<usize> {
         let base = addr & !(CHUNK_SIZE - 1);
-        self.chunks.binary_search(&base).ok().map(|_| base)
+        if self.index.is_empty() { return None; }
+        let mask = self.index.len() - 1;
+        let mut i = Self::slot_of(base, mask);
+        loop {
+            let b = self.index[i];
+            if b == base { return Some(base); }
+            if b == 0 { return None; }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline(always)]
+    fn slot_of(base: usize, mask: usize) -> usize {
+        (((base / CHUNK_SIZE) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+    }
+
+    /// Rebuilds `index` from `chunks` (at most half full).
+    fn rebuild_index(&mut self) {
+        let cap = (self.chunks.len() * 2).next_power_of_two().max(16);
+        self.index.clear();
+        self.index.resize(cap, 0);
+        let mask = cap - 1;
+        for &base in &self.chunks {
+            let mut i = Self::slot_of(base, mask);
+            while self.index[i] != 0 { i = (i + 1) & mask; }
+            self.index[i] = base;
+        }
     }
 
     /// `(block_size, nblocks)` of a chunk in use.
@@ -377,6 +408,7 @@ impl Space {
         }
         kept.reverse();
         self.chunks = kept;
+        self.rebuild_index();
         for (cell, head) in heads.iter().zip(new_heads) {
             cell.set(head);
         }
