@@ -247,6 +247,12 @@ impl Vm {
         Ok((start, stop, step))
     }
 
+    /// Number of items a (clamped) slice selects.
+    pub fn slice_count(start: i64, stop: i64, step: i64) -> usize {
+        if step > 0 { if stop > start { ((stop - start + step - 1) / step) as usize } else { 0 } }
+        else if start > stop { ((start - stop - step - 1) / (-step)) as usize } else { 0 }
+    }
+
     /// The positions selected by a slice over a sequence of length `len`.
     pub fn slice_positions(&mut self, s: Value, len: usize) -> PyResult<Vec<usize>> {
         let (start, stop, step) = self.slice_indices(s, len as i64)?;
@@ -353,10 +359,20 @@ impl Vm {
                 Kind::List => {
                     let len = obj::<ListL>(o).len;
                     if is_slice {
-                        let pos = self.slice_positions(k, len)?;
-                        let s = list_slice(o);
-                        let v: Vec<Value> = pos.iter().map(|&i| s[i]).collect();
-                        return Ok(self.new_list(&v));
+                        let (start, stop, step) = self.slice_indices(k, len as i64)?;
+                        let n = Self::slice_count(start, stop, step);
+                        let l = self.new_list_cap(n);
+                        if n > 0 {
+                            let dst = obj::<ListL>(l).items;
+                            let src = obj::<ListL>(o).items;
+                            if step == 1 {
+                                array_copy(src, start as usize, dst, 0, n);
+                            } else {
+                                for j in 0..n { array_set(dst, j, array_get(src, (start + j as i64 * step) as usize)); }
+                            }
+                            obj::<ListL>(l).len = n;
+                        }
+                        return Ok(l);
                     }
                     let i = self.seq_index(k, len, "list")?;
                     return Ok(list_slice(o)[i]);
@@ -364,11 +380,12 @@ impl Vm {
                 Kind::Tuple => {
                     let len = obj::<TupleL>(o).len;
                     if is_slice {
-                        let pos = self.slice_positions(k, len)?;
-                        if pos.len() == len && pos.first() == Some(&0) && (len < 2 || pos[1] == 1) { return Ok(o); }
-                        let s = tuple_slice(o);
-                        let v: Vec<Value> = pos.iter().map(|&i| s[i]).collect();
-                        return Ok(self.new_tuple(&v));
+                        let (start, stop, step) = self.slice_indices(k, len as i64)?;
+                        let n = Self::slice_count(start, stop, step);
+                        if n == len && step == 1 && cls_of(o) == self.ty(Ty::Tuple) { return Ok(o); }
+                        let t = self.alloc_tuple(n);
+                        for j in 0..n { tuple_init(t, j, tuple_slice(o)[(start + j as i64 * step) as usize]); }
+                        return Ok(if n == 0 { self.new_tuple(&[]) } else { t });
                     }
                     let i = self.seq_index(k, len, "tuple")?;
                     return Ok(tuple_slice(o)[i]);
@@ -439,28 +456,42 @@ impl Vm {
     }
 
     fn list_set_slice(&mut self, l: Value, k: Value, v: Value) -> PyResult<()> {
-        let items = self.collect_list(v).map_err(|e| {
-            if self.exc_matches(e, Exc::TypeError) { self.new_exc(Exc::TypeError, "can only assign an iterable") } else { e }
-        })?;
-        let new_items = list_slice(items).to_vec();
+        // The replacement items, as a list or tuple we can index (a copy
+        // when the source is the list itself, or an arbitrary iterable).
+        let src = if v.is_ref() && v != l && matches!(kind_of(v), Kind::List | Kind::Tuple) { v } else {
+            self.collect_list(v).map_err(|e| {
+                if self.exc_matches(e, Exc::TypeError) { self.new_exc(Exc::TypeError, "can only assign an iterable") } else { e }
+            })?
+        };
+        let item = |i: usize| if kind_of(src) == Kind::List { list_slice(src)[i] } else { tuple_slice(src)[i] };
+        let m = if kind_of(src) == Kind::List { obj::<ListL>(src).len } else { obj::<TupleL>(src).len };
         let len = obj::<ListL>(l).len;
         let (start, stop, step) = self.slice_indices(k, len as i64)?;
-        let cur = list_slice(l).to_vec();
         if step == 1 {
-            let stop = stop.max(start);
-            let mut out = cur[..start as usize].to_vec();
-            out.extend_from_slice(&new_items);
-            out.extend_from_slice(&cur[stop as usize..]);
-            self.list_set_contents(l, &out);
-            std::hint::black_box(items);
+            let (start, stop) = (start as usize, (stop.max(start)) as usize);
+            let removed = stop - start;
+            if m == removed {
+                for j in 0..m { array_set(obj::<ListL>(l).items, start + j, item(j)); }
+                return Ok(());
+            }
+            let new_len = len - removed + m;
+            let na = self.new_array(new_len.max(1));
+            let old = obj::<ListL>(l).items;
+            if start > 0 { array_copy(old, 0, na, 0, start); }
+            for j in 0..m { array_set(na, start + j, item(j)); }
+            if len > stop { array_copy(old, stop, na, start + m, len - stop); }
+            set_field!(l, ListL, items, na);
+            obj::<ListL>(l).len = new_len;
+            std::hint::black_box(src);
             return Ok(());
         }
-        let pos = self.slice_positions(k, len)?;
-        if pos.len() != new_items.len() {
+        let n = Self::slice_count(start, stop, step);
+        if n != m {
             return Err(self.new_exc(Exc::ValueError, &format!(
-                "attempt to assign sequence of size {} to extended slice of size {}", new_items.len(), pos.len())));
+                "attempt to assign sequence of size {m} to extended slice of size {n}")));
         }
-        for (j, &i) in pos.iter().enumerate() { array_set(obj::<ListL>(l).items, i, new_items[j]); }
+        for j in 0..n { array_set(obj::<ListL>(l).items, (start + j as i64 * step) as usize, item(j)); }
+        std::hint::black_box(src);
         Ok(())
     }
 

@@ -256,13 +256,26 @@ impl Vm {
                             if flags & crate::object::cf::HAS_GETATTRIBUTE == 0 && !(o.is_ref() && matches!(kind_of(o), Kind::Class | Kind::Module)) {
                                 if let Some(m) = self.lookup_type(cls, name) {
                                     if m.is_ref() && matches!(kind_of(m), Kind::Function | Kind::Builtin) {
-                                        let shadowed = o.is_ref() && match kind_of(o) {
-                                            Kind::Instance => self.instance_get(o, name).is_some(),
-                                            Kind::Function | Kind::List | Kind::Dict | Kind::Set => true,
-                                            _ => false,
+                                        // Only instances, functions and instances of builtin
+                                        // subclasses can carry attributes that shadow a method.
+                                        let attrs_of = |o: Value| -> Value { match kind_of(o) {
+                                            Kind::Function => obj::<FunctionL>(o).dict,
+                                            Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray => obj::<ListL>(o).attrs,
+                                            _ => Value::NULL,
+                                        } };
+                                        let (shadowed, cacheable) = if !o.is_ref() { (false, true) } else {
+                                            match kind_of(o) {
+                                                Kind::Instance => (self.instance_get(o, name).is_some(), true),
+                                                Kind::Function | Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray => {
+                                                    let d = attrs_of(o);
+                                                    let sh = !d.is_null() && self.dict_get_str(d, name).is_some();
+                                                    (sh, !self.is_heap_class(cls) && kind_of(o) != Kind::Function)
+                                                }
+                                                _ => (false, true),
+                                            }
                                         };
                                         if !shadowed {
-                                            if shape_key != 1 && !(o.is_ref() && matches!(kind_of(o), Kind::Function | Kind::List | Kind::Dict | Kind::Set)) {
+                                            if shape_key != 1 && cacheable {
                                                 cd.caches[pc - 1] = crate::code::Cache { key: shape_key, key2: obj::<ClassL>(cls).version, val: m.0 };
                                             }
                                             set_peek!(1, m);

@@ -714,7 +714,7 @@ fn sub_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 /// (self, sub, start, end) with adjusted indices; None when no match is possible.
 fn find_args(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str) -> PyResult<(Cow<'static, [u8]>, Vec<u8>, i64, i64, bool)> {
     let (b, ba) = this(vm, args, name)?;
-    no_kw(vm, kwnames, &format!("{}.{name}", tyname(ba)))?;
+    if !kwnames.is_null() { no_kw(vm, kwnames, &format!("{}.{name}", tyname(ba)))?; }
     check_tuple_args(vm, name, args.len() - 1, 1, 3)?;
     let sub = sub_arg(vm, args[1])?;
     let start = slice_arg(vm, args.get(2).copied())?;
@@ -754,7 +754,7 @@ fn b_count(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
 
 fn affix_match_impl(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str, starts: bool) -> PyResult {
     let (b, ba) = this(vm, args, name)?;
-    no_kw(vm, kwnames, &format!("{}.{name}", tyname(ba)))?;
+    if !kwnames.is_null() { no_kw(vm, kwnames, &format!("{}.{name}", tyname(ba)))?; }
     check_tuple_args(vm, name, args.len() - 1, 1, 3)?;
     let start = slice_arg(vm, args.get(2).copied())?;
     let end = slice_arg(vm, args.get(3).copied())?;
@@ -786,7 +786,7 @@ fn b_endswith(vm: &mut Vm, a: &[Value], k: Value) -> PyResult { affix_match_impl
 
 fn strip_impl(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str, left: bool, right: bool) -> PyResult {
     let (b, ba) = this(vm, args, name)?;
-    no_kw(vm, kwnames, &format!("{}.{name}", tyname(ba)))?;
+    if !kwnames.is_null() { no_kw(vm, kwnames, &format!("{}.{name}", tyname(ba)))?; }
     check_positional(vm, name, args.len() - 1, 0, 1)?;
     let set: Option<Vec<u8>> = match args.get(1) {
         None => None,
@@ -805,7 +805,7 @@ fn b_rstrip(vm: &mut Vm, a: &[Value], k: Value) -> PyResult { strip_impl(vm, a, 
 
 fn b_replace(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     let (b, ba) = this(vm, args, "replace")?;
-    no_kw(vm, kwnames, &format!("{}.replace", tyname(ba)))?;
+    if !kwnames.is_null() { no_kw(vm, kwnames, &format!("{}.replace", tyname(ba)))?; }
     check_positional(vm, "replace", args.len() - 1, 2, 3)?;
     let old = need_bytes(vm, args[1])?;
     let new = need_bytes(vm, args[2])?;
@@ -900,7 +900,7 @@ fn b_istitle(vm: &mut Vm, a: &[Value], k: Value) -> PyResult {
 
 fn pad_impl(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str) -> PyResult {
     let (b, ba) = this(vm, args, name)?;
-    no_kw(vm, kwnames, &format!("{}.{name}", tyname(ba)))?;
+    if !kwnames.is_null() { no_kw(vm, kwnames, &format!("{}.{name}", tyname(ba)))?; }
     check_positional(vm, name, args.len() - 1, 1, 2)?;
     let width = index_arg(vm, args[1])?;
     let fill = match args.get(2) {

@@ -77,8 +77,11 @@ pub(crate) fn method_args<'a>(
     if !p.kwnames.is_empty() {
         return Err(vm.new_exc(Exc::TypeError, &format!("{cls}.{meth}() takes no keyword arguments")));
     }
-    let name = if min == max && max <= 1 { format!("{cls}.{meth}") } else { meth.to_string() };
-    ArgParser { name: &name, pos: p.pos, kwnames: p.kwnames, kwvals: p.kwvals }.expect(vm, min, max)?;
+    // The common case allocates nothing: names are built only for errors.
+    if p.pos.len() < min || p.pos.len() > max {
+        let name = if min == max && max <= 1 { format!("{cls}.{meth}") } else { meth.to_string() };
+        ArgParser { name: &name, pos: p.pos, kwnames: p.kwnames, kwvals: p.kwvals }.expect(vm, min, max)?;
+    }
     Ok((this, p.pos))
 }
 

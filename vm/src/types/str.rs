@@ -87,7 +87,7 @@ pub(crate) fn no_kw(vm: &mut Vm, kwnames: Value, qual: &str) -> PyResult<()> {
 /// METH_NOARGS: `self` only.
 fn noargs<'a>(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str) -> PyResult<&'a str> {
     let s = this(vm, args, name)?;
-    no_kw(vm, kwnames, &format!("str.{name}"))?;
+    if !kwnames.is_null() { no_kw(vm, kwnames, &format!("str.{name}"))?; }
     if args.len() != 1 {
         return Err(vm.new_exc(Exc::TypeError, &format!("str.{name}() takes no arguments ({} given)", args.len() - 1)));
     }
@@ -589,7 +589,7 @@ fn str_rpartition(vm: &mut Vm, a: &[Value], k: Value) -> PyResult { str_partitio
 
 fn strip_impl(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str, left: bool, right: bool) -> PyResult {
     let s = this(vm, args, name)?;
-    no_kw(vm, kwnames, &format!("str.{name}"))?;
+    if !kwnames.is_null() { no_kw(vm, kwnames, &format!("str.{name}"))?; }
     check_positional(vm, name, args.len() - 1, 0, 1)?;
     let chars = match args.get(1) {
         None => None,
@@ -665,7 +665,7 @@ struct FindArgs { sub: &'static str, lo: usize, hi: usize, start_char: i64, end_
 
 fn find_args(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str) -> PyResult<FindArgs> {
     let s = this(vm, args, name)?;
-    no_kw(vm, kwnames, &format!("str.{name}"))?;
+    if !kwnames.is_null() { no_kw(vm, kwnames, &format!("str.{name}"))?; }
     check_tuple_args(vm, name, args.len() - 1, 1, 3)?;
     let sub = must_be_str(vm, args[1])?;
     let start = slice_arg(vm, args.get(2).copied())?;
@@ -718,7 +718,7 @@ fn str_count(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
 
 fn affix_match_impl(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str, starts: bool) -> PyResult {
     let s = this(vm, args, name)?;
-    no_kw(vm, kwnames, &format!("str.{name}"))?;
+    if !kwnames.is_null() { no_kw(vm, kwnames, &format!("str.{name}"))?; }
     check_tuple_args(vm, name, args.len() - 1, 1, 3)?;
     let start = slice_arg(vm, args.get(2).copied())?;
     let end = slice_arg(vm, args.get(3).copied())?;
@@ -979,7 +979,7 @@ fn fill_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<char> {
 
 fn pad_impl(vm: &mut Vm, args: &[Value], kwnames: Value, name: &str) -> PyResult {
     let s = this(vm, args, name)?;
-    no_kw(vm, kwnames, &format!("str.{name}"))?;
+    if !kwnames.is_null() { no_kw(vm, kwnames, &format!("str.{name}"))?; }
     check_positional(vm, name, args.len() - 1, 1, 2)?;
     let width = index_arg(vm, args[1])?;
     let fill = fill_arg(vm, args.get(2).copied())?;
