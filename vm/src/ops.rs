@@ -129,7 +129,13 @@ impl Vm {
     fn tuple_hash(&mut self, t: Value) -> PyResult<i64> {
         let cached = obj::<TupleL>(t).hash;
         if cached != -1 { return Ok(cached); }
-        self.check_stack()?;
+        self.enter_recursive("")?;
+        let r = self.tuple_hash_inner(t);
+        self.leave_recursive();
+        r
+    }
+
+    fn tuple_hash_inner(&mut self, t: Value) -> PyResult<i64> {
         // CPython 3.8+ xxHash-based tuple hash.
         const P1: u64 = 11400714785074694791;
         const P2: u64 = 14029467366897019727;
@@ -195,7 +201,13 @@ impl Vm {
     }
 
     fn rich_compare_slow(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
-        self.check_stack()?;
+        self.enter_recursive(" in comparison")?;
+        let r = self.rich_compare_slow_inner(a, b, op);
+        self.leave_recursive();
+        r
+    }
+
+    fn rich_compare_slow_inner(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let (name, rname) = op.dunders();
@@ -328,7 +340,13 @@ impl Vm {
     /// Lexicographic comparison of two lists or two tuples. Items are read
     /// by index on every step: `__eq__` may mutate a list under comparison.
     fn seq_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
-        self.check_stack()?;
+        self.enter_recursive(" in comparison")?;
+        let r = self.seq_compare_inner(a, b, op);
+        self.leave_recursive();
+        r
+    }
+
+    fn seq_compare_inner(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
         let len = |v: Value| if kind_of(v) == Kind::List { obj::<ListL>(v).len } else { obj::<TupleL>(v).len };
         let item = |v: Value, i: usize| if kind_of(v) == Kind::List { list_slice(v)[i] } else { tuple_slice(v)[i] };
         if matches!(op, CmpOp::Eq | CmpOp::Ne) && len(a) != len(b) {
@@ -351,7 +369,13 @@ impl Vm {
 
     fn dict_eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
         if self.dict_len(a) != self.dict_len(b) { return Ok(false); }
-        self.check_stack()?;
+        self.enter_recursive(" in comparison")?;
+        let r = self.dict_eq_inner(a, b);
+        self.leave_recursive();
+        r
+    }
+
+    fn dict_eq_inner(&mut self, a: Value, b: Value) -> PyResult<bool> {
         for i in 0..self.dict_used(a) {
             if let Some((k, v)) = self.dict_entry(a, i) {
                 match self.dict_get(b, k)? {
@@ -378,10 +402,12 @@ impl Vm {
             return Ok(self.new_str(&s));
         }
         if let Some(s) = self.builtin_repr(v)? { return Ok(self.new_str(&s)); }
-        self.check_stack()?;
+        self.enter_recursive(" while getting the repr of an object")?;
         let cls = self.type_of(v);
         let m = self.lookup_type(cls, self.n(N::repr)).expect("object defines __repr__");
-        let r = self.call(m, &[v])?;
+        let r = self.call(m, &[v]);
+        self.leave_recursive();
+        let r = r?;
         if !self.is_str(r) {
             let tn = self.type_name(r);
             return Err(self.new_exc(Exc::TypeError, &format!("__repr__ returned non-string (type {tn})")));
@@ -399,8 +425,10 @@ impl Vm {
         let cls = self.type_of(v);
         if let Some(m) = self.lookup_type(cls, self.n(N::str)) {
             if !self.is_object_str(m) {
-                self.check_stack()?;
-                let r = self.call(m, &[v])?;
+                self.enter_recursive(" while getting the str of an object")?;
+                let r = self.call(m, &[v]);
+                self.leave_recursive();
+                let r = r?;
                 if !self.is_str(r) {
                     let tn = self.type_name(r);
                     return Err(self.new_exc(Exc::TypeError, &format!("__str__ returned non-string (type {tn})")));

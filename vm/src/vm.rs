@@ -280,6 +280,22 @@ impl Vm {
     /// Keeps `v` alive forever.
     pub fn immortalize(&self, v: Value) { self.r.immortal.borrow_mut().push(v) }
 
+    /// Enters a recursive native operation (CPython's Py_EnterRecursiveCall):
+    /// counts against the recursion limit like a Python call, and checks the
+    /// native stack. Pair with `leave_recursive`.
+    #[inline]
+    pub fn enter_recursive(&mut self, what: &str) -> PyResult<()> {
+        self.check_stack()?;
+        self.depth += 1;
+        if self.depth > self.recursion_limit {
+            self.depth -= 1;
+            return Err(self.new_exc(Exc::RecursionError, &format!("maximum recursion depth exceeded{what}")));
+        }
+        Ok(())
+    }
+    #[inline]
+    pub fn leave_recursive(&mut self) { self.depth -= 1; }
+
     /// Native stack check: RecursionError when the native stack is nearly full.
     #[inline(always)]
     pub fn check_stack(&mut self) -> PyResult<()> {
