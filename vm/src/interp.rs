@@ -215,10 +215,12 @@ impl Vm {
                                     if !v.is_null() { set_peek!(1, v); continue; }
                                 }
                                 if obj::<ClassL>(cls).flags & (crate::object::cf::HAS_GETATTRIBUTE) == 0 {
-                                    if let Some((shape, idx)) = self.instance_slot_index(o, name) {
+                                    // A slot member reads its hidden storage key.
+                                    let ca = self.lookup_type(cls, name);
+                                    let key = match ca { Some(a) if a.is_ref() && kind_of(a) == Kind::Member => s4(a, 2), _ => name };
+                                    if let Some((shape, idx)) = self.instance_slot_index(o, key) {
                                         // Cacheable only when no data descriptor on the class shadows it.
-                                        let ca = self.lookup_type(cls, name);
-                                        if ca.map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance | Kind::Member) && kind_of(a) != Kind::Member)) {
+                                        if ca.map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance))) {
                                             let v = array_get(obj::<InstanceL>(o).slots, idx);
                                             if !v.is_null() {
                                                 cd.caches[pc - 1] = crate::code::Cache { key: shape.0, key2: obj::<ClassL>(cls).version, val: idx as u64 };
@@ -303,7 +305,7 @@ impl Vm {
                                 }
                                 // Transition cache: adding this attribute to an object of
                                 // this shape leads to the shape in `val` (tag bit 1 in key).
-                                if c.key == (shape.0 | 2) && c.key2 == obj::<ClassL>(cls).version && !shape.is_null() {
+                                if c.key == (shape.0 | 2) && c.key2 == obj::<ClassL>(cls).version && !shape.is_null() && obj::<InstanceL>(o).dict.is_null() {
                                     let idx = obj::<ShapeL>(shape).count;
                                     let slots_a = obj::<InstanceL>(o).slots;
                                     if !slots_a.is_null() && idx < obj::<ArrayL>(slots_a).cap {
@@ -313,20 +315,23 @@ impl Vm {
                                     }
                                 }
                                 let flags = obj::<ClassL>(cls).flags;
-                                if flags & (crate::object::cf::HAS_SETATTR | crate::object::cf::SLOTS_ONLY) == 0 {
-                                    if let Some((shape, idx)) = self.instance_slot_index(o, name) {
-                                        let ca = self.lookup_type(cls, name);
-                                        if ca.map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance | Kind::Member) && kind_of(a) != Kind::Member)) {
+                                if flags & crate::object::cf::HAS_SETATTR == 0 {
+                                    let ca = self.lookup_type(cls, name);
+                                    let is_member = matches!(ca, Some(a) if a.is_ref() && kind_of(a) == Kind::Member);
+                                    let key = if is_member { s4(ca.unwrap(), 2) } else { name };
+                                    if let Some((shape, idx)) = self.instance_slot_index(o, key) {
+                                        if ca.map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance))) {
                                             cd.caches[pc - 1] = crate::code::Cache { key: shape.0, key2: obj::<ClassL>(cls).version, val: idx as u64 };
                                             array_set(obj::<InstanceL>(o).slots, idx, v);
                                             continue;
                                         }
-                                    } else if !shape.is_null() && cls != self.ty(Ty::Object)
+                                    } else if !shape.is_null() && obj::<InstanceL>(o).dict.is_null() && cls != self.ty(Ty::Object)
+                                        && (is_member || flags & crate::object::cf::SLOTS_ONLY == 0)
                                         && name != self.n(N::class) && name != self.n(N::dict) && name != self.n(N::cause)
-                                        && self.lookup_type(cls, name).map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance))) {
+                                        && ca.map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance))) {
                                         // A new attribute: take the transition and remember it.
                                         let version = obj::<ClassL>(cls).version;
-                                        tri!(self.instance_set(o, name, v));
+                                        tri!(self.instance_set(o, key, v));
                                         let new_shape = obj::<InstanceL>(o).shape;
                                         if !new_shape.is_null() && new_shape != shape {
                                             cd.caches[pc - 1] = crate::code::Cache { key: shape.0 | 2, key2: version, val: new_shape.0 };

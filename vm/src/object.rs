@@ -37,6 +37,10 @@ pub mod cf {
 }
 
 const MAX_SHAPE_ATTRS: usize = 64;
+
+/// Whether a shape key is a slot member's hidden key (see `member_key`).
+#[inline]
+pub fn is_member_key(k: Value) -> bool { str_bytes(k).first() == Some(&0) }
 const MCACHE_SIZE: usize = 4096;
 
 /// A direct-mapped cache of MRO lookups: (class version, interned name) ->
@@ -289,7 +293,8 @@ impl Vm {
             for &n in &interned {
                 let s = str_ref(n);
                 if s == "__dict__" || s == "__weakref__" { continue; }
-                let m = self.new_obj4(Kind::Member, self.ty(Ty::Member), [n, cls, Value::NULL, Value::NULL]);
+                let key = self.member_key(s);
+                let m = self.new_obj4(Kind::Member, self.ty(Ty::Member), [n, cls, key, Value::NULL]);
                 self.dict_set(dict, n, m)?;
             }
         }
@@ -361,18 +366,22 @@ impl Vm {
         self.dict_get_str(t, name).map(|v| v.int() as usize)
     }
 
-    /// Reads an instance attribute from its own storage.
+    /// Reads an instance attribute from its own storage. An instance keeps
+    /// attributes in its shape storage; in dict mode `dict` holds the
+    /// ordinary ones while the shape (if any) holds only slot members, whose
+    /// keys are hidden names (see `member_key`).
     #[inline]
     pub fn instance_get(&mut self, inst: Value, name: Value) -> Option<Value> {
         let o = obj::<InstanceL>(inst);
-        if o.shape.is_null() {
-            if o.dict.is_null() { return None; }
-            return self.dict_get_str(o.dict, name);
+        let (shape, dict) = (o.shape, o.dict);
+        if !shape.is_null() {
+            if let Some(i) = self.shape_lookup(shape, name) {
+                let v = array_get(obj::<InstanceL>(inst).slots, i);
+                return if v.is_null() { None } else { Some(v) };
+            }
         }
-        let shape = o.shape;
-        let i = self.shape_lookup(shape, name)?;
-        let v = array_get(obj::<InstanceL>(inst).slots, i);
-        if v.is_null() { None } else { Some(v) }
+        if dict.is_null() { return None; }
+        self.dict_get_str(dict, name)
     }
 
     /// The index of `name` in the instance's slots and the shape it was found
@@ -386,17 +395,24 @@ impl Vm {
 
     pub fn instance_set(&mut self, inst: Value, name: Value, v: Value) -> PyResult<()> {
         let shape = obj::<InstanceL>(inst).shape;
-        if shape.is_null() {
-            let mut d = obj::<InstanceL>(inst).dict;
-            if d.is_null() { d = self.new_dict(); set_field!(inst, InstanceL, dict, d); }
-            return self.dict_set(d, name, v);
+        if !shape.is_null() {
+            if let Some(i) = self.shape_lookup(shape, name) {
+                array_set(obj::<InstanceL>(inst).slots, i, v);
+                return Ok(());
+            }
         }
-        if let Some(i) = self.shape_lookup(shape, name) {
-            array_set(obj::<InstanceL>(inst).slots, i, v);
-            return Ok(());
+        let dict = obj::<InstanceL>(inst).dict;
+        if !dict.is_null() && !is_member_key(name) {
+            return self.dict_set(dict, name, v);
+        }
+        if shape.is_null() {
+            // Dict mode without any slot member yet: start a shape for them.
+            let root = self.r.root_shape.get();
+            set_field!(inst, InstanceL, shape, root);
+            return self.instance_set(inst, name, v);
         }
         let count = obj::<ShapeL>(shape).count;
-        if count >= MAX_SHAPE_ATTRS {
+        if count >= MAX_SHAPE_ATTRS && !is_member_key(name) {
             self.instance_to_dict_mode(inst);
             return self.instance_set(inst, name, v);
         }
@@ -435,32 +451,58 @@ impl Vm {
         child
     }
 
-    /// Moves an instance's attributes into a dict (used by `__dict__`,
-    /// attribute deletion and very many attributes).
+    /// Moves an instance's ordinary attributes into a dict (used by
+    /// `__dict__`, attribute deletion and very many attributes). Slot
+    /// members stay in shape storage under a shape that holds only them.
     pub fn instance_to_dict_mode(&mut self, inst: Value) -> Value {
+        let d0 = obj::<InstanceL>(inst).dict;
+        if !d0.is_null() { return d0; }
         let shape = obj::<InstanceL>(inst).shape;
-        if shape.is_null() {
-            let mut d = obj::<InstanceL>(inst).dict;
-            if d.is_null() { d = self.new_dict(); set_field!(inst, InstanceL, dict, d); }
-            return d;
-        }
         let d = self.new_dict();
-        let table = obj::<ShapeL>(shape).table;
-        if !table.is_null() {
-            for (k, idx) in self.dict_items_vec(table) {
-                let v = array_get(obj::<InstanceL>(inst).slots, idx.int() as usize);
-                if !v.is_null() { self.dict_set(d, k, v).expect("str key"); }
+        let members = self.new_list(&[]);
+        if !shape.is_null() {
+            let table = obj::<ShapeL>(shape).table;
+            if !table.is_null() {
+                // Entries in slot order, so the rebuilt member shape is shared.
+                let mut entries: Vec<(Value, usize)> = self.dict_items_vec(table).into_iter().map(|(k, i)| (k, i.int() as usize)).collect();
+                entries.sort_by_key(|e| e.1);
+                for (k, idx) in entries {
+                    let v = array_get(obj::<InstanceL>(inst).slots, idx);
+                    if v.is_null() { continue; }
+                    if is_member_key(k) {
+                        self.list_append(members, k);
+                        self.list_append(members, v);
+                    } else {
+                        self.dict_set(d, k, v).expect("str key");
+                    }
+                }
             }
         }
         set_field!(inst, InstanceL, dict, d);
         set_field!(inst, InstanceL, shape, Value::NULL);
         set_field!(inst, InstanceL, slots, Value::NULL);
+        let m = list_slice(members).to_vec();
+        for pair in m.chunks(2) { self.instance_set(inst, pair[0], pair[1]).expect("member store"); }
+        std::hint::black_box(members);
         d
     }
 
     fn instance_del(&mut self, inst: Value, name: Value) -> PyResult<bool> {
+        if is_member_key(name) {
+            if let Some((_, i)) = self.instance_slot_index(inst, name) {
+                let slots = obj::<InstanceL>(inst).slots;
+                if !array_get(slots, i).is_null() { array_set(slots, i, Value::NULL); return Ok(true); }
+            }
+            return Ok(false);
+        }
         let d = self.instance_to_dict_mode(inst);
         Ok(self.dict_del(d, name)?.is_some())
+    }
+
+    /// The hidden storage key of slot member `name` (not a valid identifier,
+    /// so it never collides with an ordinary attribute).
+    pub fn member_key(&mut self, name: &str) -> Value {
+        self.intern(&format!("\0{name}"))
     }
 
     // -- descriptors --------------------------------------------------------------
@@ -611,7 +653,7 @@ impl Vm {
                 }
                 if kind_of(a) == Kind::Member {
                     if o.is_ref() && kind_of(o) == Kind::Instance {
-                        if let Some(v) = self.instance_get(o, name) { return Ok(Some(v)); }
+                        if let Some(v) = self.instance_get(o, s4(a, 2)) { return Ok(Some(v)); }
                     }
                     return Ok(None);
                 }
@@ -682,7 +724,7 @@ impl Vm {
         let cls = self.type_of(o);
         if let Some(a) = self.lookup_type(cls, name) {
             if a.is_ref() && kind_of(a) == Kind::Member && o.is_ref() && kind_of(o) == Kind::Instance {
-                return self.instance_set(o, name, v);
+                return self.instance_set(o, s4(a, 2), v);
             }
             if a.is_ref() && kind_of(a) == Kind::Property {
                 let fset = s4(a, 1);
@@ -802,7 +844,7 @@ impl Vm {
         let cls = self.type_of(o);
         if let Some(a) = self.lookup_type(cls, name) {
             if a.is_ref() && kind_of(a) == Kind::Member && o.is_ref() && kind_of(o) == Kind::Instance {
-                if self.instance_get(o, name).is_some() { self.instance_del(o, name)?; return Ok(()); }
+                if self.instance_del(o, s4(a, 2))? { return Ok(()); }
                 let n = str_ref(name).to_string();
                 return Err(self.new_exc(Exc::AttributeError, &n));
             }
