@@ -15,6 +15,9 @@ exits with a non-zero status, two trailer lines follow:
 so a script may end on an uncaught exception and the suite still checks its
 type and message without depending on traceback layout.
 
+`tests/tracebacks/*.py` get `<name>.stderr` instead: `--- exit N` and the
+whole stderr, the script's directory written as `$DIR/`.
+
 Usage: tests/regen.py [NAME ...]   (default: every script that has changed or
 has no expected file; --all regenerates everything)
 """
@@ -23,7 +26,7 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
-SUITES = ["py"]
+SUITES = ["py", "tracebacks"]
 
 
 def expected_for(path):
@@ -45,6 +48,16 @@ def expected_for(path):
     return out
 
 
+def stderr_for(path):
+    """For tests/tracebacks: the exit code and the whole stderr, with the
+    script's directory replaced by $DIR (CPython prints absolute paths)."""
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8")
+    proc = subprocess.run([sys.executable, os.path.basename(path)], cwd=os.path.dirname(path),
+                          stdin=subprocess.DEVNULL, capture_output=True, env=env, timeout=120)
+    err = proc.stderr.replace(os.path.dirname(path).encode() + b"/", b"$DIR/")
+    return b"--- exit %d\n" % proc.returncode + err
+
+
 def main(argv):
     if sys.version_info[:2] != (3, 11):
         sys.exit("regen.py must run under CPython 3.11, found %s" % sys.version.split()[0])
@@ -62,10 +75,10 @@ def main(argv):
             if names and stem not in names and f not in names:
                 continue
             src = os.path.join(d, f)
-            exp = os.path.join(d, stem + ".expected")
+            exp = os.path.join(d, stem + (".stderr" if suite == "tracebacks" else ".expected"))
             if not (names or regen_all) and os.path.exists(exp) and os.path.getmtime(exp) >= os.path.getmtime(src):
                 continue
-            data = expected_for(src)
+            data = stderr_for(src) if suite == "tracebacks" else expected_for(src)
             with open(exp, "wb") as fh:
                 fh.write(data)
             count += 1

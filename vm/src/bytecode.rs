@@ -410,6 +410,10 @@ pub struct CodeUnit {
     pub instrs: Vec<Instr>,
     /// Source line of each instruction (same length as `instrs`).
     pub lines: Vec<u32>,
+    /// Source byte range `(start, end)` of the expression or statement each
+    /// instruction belongs to (same length as `instrs`); tracebacks use it
+    /// for CPython 3.11's position markers.
+    pub positions: Vec<(u32, u32)>,
     pub consts: Vec<Const>,
     /// Names used by *_NAME, *_GLOBAL, *_ATTR, LOAD_METHOD, IMPORT_*.
     pub names: Vec<String>,

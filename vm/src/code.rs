@@ -21,6 +21,7 @@ pub struct Cache {
 pub struct CodeData {
     pub instrs: Vec<Instr>,
     pub lines: Vec<u32>,
+    pub positions: Vec<(u32, u32)>,
     pub exc_table: Vec<ExcEntry>,
     pub caches: Vec<Cache>,
     pub flags: u32,
@@ -63,6 +64,7 @@ impl Vm {
         let data = Box::new(CodeData {
             instrs: u.instrs.clone(),
             lines: u.lines.clone(),
+            positions: u.positions.clone(),
             exc_table: u.exc_table.clone(),
             caches: vec![Cache::default(); u.instrs.len()],
             flags: u.flags,

@@ -83,7 +83,8 @@ impl Vm {
 
     /// Records that `err` passed through `code` at `line`; also sets the
     /// implicit `__context__` the first time the exception is seen.
-    pub fn add_traceback(&mut self, err: PyErr, code: Value, line: u32) {
+    pub fn add_traceback(&mut self, err: PyErr, code: Value, pc: usize) {
+        let line = code_data(code).line_at(pc);
         let e = err.0;
         if !(e.is_ref() && kind_of(e) == Kind::Instance) { return; }
         let tb_name = self.n(N::traceback);
@@ -104,7 +105,7 @@ impl Vm {
                 if !cyclic { let _ = self.set_exc_attr(e, N::context, ctx); }
             }
         }
-        let tb = self.new_obj4(Kind::Traceback, self.ty(Ty::Traceback), [prev, code, Value::small(line as i64), Value::NULL]);
+        let tb = self.new_obj4(Kind::Traceback, self.ty(Ty::Traceback), [prev, code, Value::small(line as i64), Value::small(pc as i64)]);
         let _ = self.instance_set(e, tb_name, tb);
     }
 
@@ -129,15 +130,18 @@ impl Vm {
         self.str_string(e)
     }
 
-    /// Traceback entries, outermost first: (filename, line, function name).
-    pub fn traceback_entries(&mut self, e: Value) -> Vec<(String, u32, String)> {
+    /// Traceback entries, outermost first: (filename, line, function name,
+    /// source byte range of the failing instruction).
+    pub fn traceback_entries(&mut self, e: Value) -> Vec<(String, u32, String, Option<(u32, u32)>)> {
         let mut tb = self.get_exc_attr(e, N::traceback);
         let mut out = Vec::new();
         while tb.is_ref() && kind_of(tb) == Kind::Traceback {
             let code = s4(tb, 1);
             let line = s4(tb, 2).int() as u32;
+            let pc = s4(tb, 3);
+            let range = if pc.is_int() { code_data(code).positions.get(pc.int() as usize).copied() } else { None };
             let co = obj::<CodeL>(code);
-            out.push((str_ref(co.filename).to_string(), line, str_ref(co.name).to_string()));
+            out.push((str_ref(co.filename).to_string(), line, str_ref(co.name).to_string(), range));
             tb = s4(tb, 0);
         }
         // Entries are prepended as the exception travels outwards, so the
@@ -172,13 +176,16 @@ impl Vm {
             let mut i = 0;
             while i < entries.len() {
                 let mut j = i + 1;
-                while j < entries.len() && entries[j] == entries[i] { j += 1; }
+                while j < entries.len() && entries[j].0 == entries[i].0 && entries[j].1 == entries[i].1 && entries[j].2 == entries[i].2 { j += 1; }
                 let shown = (j - i).min(3);
                 for _ in 0..shown {
-                    let (file, line, func) = &entries[i];
+                    let (file, line, func, range) = &entries[i];
                     out.push_str(&format!("  File \"{file}\", line {line}, in {func}\n"));
                     if let Some(src) = self.source_line(file, *line) {
                         out.push_str(&format!("    {}\n", src.trim()));
+                        if let Some(m) = range.and_then(|r| self.position_markers(file, *line, r)) {
+                            out.push_str(&m);
+                        }
                     }
                 }
                 let rest = j - i - shown;
@@ -238,6 +245,45 @@ impl Vm {
         out
     }
 
+    /// CPython 3.11's position markers under a traceback line (`~~~^^^^`),
+    /// following `traceback.StackSummary.format_frame_summary`.
+    fn position_markers(&self, file: &str, line: u32, range: (u32, u32)) -> Option<String> {
+        let src = self.sources.get(file)?;
+        let (start, end) = (range.0 as usize, range.1 as usize);
+        if start >= end || end > src.len() { return None; }
+        // The line the instruction starts on must be the traceback's line.
+        let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
+        let start_line = src[..start].matches('\n').count() as u32 + 1;
+        if start_line != line { return None; }
+        let line_end = src[line_start..].find('\n').map_or(src.len(), |i| line_start + i);
+        let original = &src[line_start..line_end];
+        let stripped = original.trim();
+        let lead = original.chars().count() - original.trim_start().chars().count();
+        let chars = |bytes: usize| original[..bytes.min(original.len())].chars().count();
+        let col = chars(start - line_start);
+        let one_line = end <= line_end;
+        let (width, anchors) = if one_line {
+            let end_col = chars(end - line_start);
+            let seg: String = original.chars().skip(col).take(end_col - col).collect();
+            (end_col - col, caret_anchors(&seg))
+        } else {
+            (stripped.chars().count() + lead - col, None)
+        };
+        if !(width < stripped.chars().count() || anchors.is_some()) { return None; }
+        let mut m = String::from("    ");
+        m.push_str(&" ".repeat(col.saturating_sub(lead)));
+        match anchors {
+            Some((l, r)) => {
+                m.push_str(&"~".repeat(l));
+                m.push_str(&"^".repeat(r - l));
+                m.push_str(&"~".repeat(width.saturating_sub(r)));
+            }
+            None => m.push_str(&"^".repeat(width)),
+        }
+        m.push('\n');
+        Some(m)
+    }
+
     fn source_line(&self, file: &str, line: u32) -> Option<String> {
         let src = self.sources.get(file)?;
         src.lines().nth(line.checked_sub(1)? as usize).map(|s| s.to_string())
@@ -268,5 +314,36 @@ impl Vm {
             }
         }
         self.in_finalizer = false;
+    }
+}
+
+/// `_extract_caret_anchors_from_line_segment` of CPython 3.11: for a binary
+/// operation the operator, for a subscript the `[...]`, in character offsets
+/// of `segment`.
+fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+    use ruff_python_ast::{Expr, Stmt};
+    use ruff_text_size::Ranged;
+    let parsed = ruff_python_parser::parse_module(segment).ok()?;
+    let body = &parsed.syntax().body;
+    if body.len() != 1 { return None; }
+    let Stmt::Expr(e) = &body[0] else { return None };
+    let norm = |b: usize| segment[..b.min(segment.len())].chars().count();
+    match &*e.value {
+        Expr::BinOp(b) => {
+            let op_start = usize::from(b.left.range().end());
+            let op_end = usize::from(b.right.range().start());
+            let op_str = &segment[op_start..op_end];
+            let off = op_str.len() - op_str.trim_start().len();
+            let left = op_start + off;
+            let mut right = left + 1;
+            if off + 1 < op_str.len() && !op_str.as_bytes()[off + 1].is_ascii_whitespace() { right += 1; }
+            Some((norm(left), norm(right)))
+        }
+        Expr::Subscript(s) => {
+            let l = norm(usize::from(s.value.range().end()));
+            let r = norm(usize::from(s.slice.range().end()) + 1);
+            Some((l, r))
+        }
+        _ => None,
     }
 }

@@ -86,6 +86,7 @@ pub(crate) struct CodeMeta {
 pub(crate) struct Assembler {
     instrs: Vec<Instr>,
     lines: Vec<u32>,
+    positions: Vec<(u32, u32)>,
     handlers: Vec<Option<Handler>>,
     labels: Vec<u32>,
     label_used: Vec<bool>,
@@ -93,6 +94,8 @@ pub(crate) struct Assembler {
     /// The bottom entry is `None` (no handler: propagate to the caller).
     pub handler_stack: Vec<Option<Handler>>,
     pub line: u32,
+    /// Source byte range of the node being compiled (for `positions`).
+    pub range: (u32, u32),
     reachable: bool,
     consts: Vec<Const>,
     const_index: HashMap<ConstKey, u32>,
@@ -129,6 +132,8 @@ impl Assembler {
         Assembler {
             instrs: Vec::new(),
             lines: Vec::new(),
+            positions: Vec::new(),
+            range: (0, 0),
             handlers: Vec::new(),
             labels: Vec::new(),
             label_used: Vec::new(),
@@ -158,6 +163,7 @@ impl Assembler {
             if last.op == Op::JUMP && last.arg == l.0 && !self.reachable {
                 self.instrs.pop();
                 self.lines.pop();
+                self.positions.pop();
                 self.handlers.pop();
                 self.reachable = true;
             }
@@ -182,6 +188,7 @@ impl Assembler {
         }
         self.instrs.push(Instr { op, arg });
         self.lines.push(self.line);
+        self.positions.push(self.range);
         self.handlers.push(h);
         if is_terminal(op) {
             self.reachable = false;
@@ -298,6 +305,7 @@ impl Assembler {
             kwonlyargcount: meta.kwonlyargcount,
             instrs,
             lines: self.lines,
+            positions: self.positions,
             consts: self.consts,
             names: self.names,
             varnames: self.varnames,

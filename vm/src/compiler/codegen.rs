@@ -402,7 +402,13 @@ impl<'a> Compiler<'a> {
     fn set_line(&mut self, r: TextRange) {
         let l = self.line_of(r);
         self.asm().line = l;
+        self.asm().range = (r.start().into(), r.end().into());
         self.cur_range = r;
+    }
+
+    /// Sets only the source range recorded for the next instructions.
+    fn set_range(&mut self, r: TextRange) {
+        self.asm().range = (r.start().into(), r.end().into());
     }
 
     fn emit_name(&mut self, op: Op, name: &str) {
@@ -1584,9 +1590,11 @@ impl<'a> Compiler<'a> {
             return Err(ErrorAt::syntax("too many nested parentheses", e.range()));
         }
         let saved_line = self.asm().line;
+        let saved_range = self.asm().range;
         self.set_line(e.range());
         let r = self.compile_expr_inner(e);
         self.asm().line = saved_line;
+        self.asm().range = saved_range;
         self.depth -= 1;
         r
     }
@@ -1734,7 +1742,10 @@ impl<'a> Compiler<'a> {
             }
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
+                // The attribute's own line (for multi-line chains), but the
+                // whole expression's range, as CPython 3.11 positions it.
                 self.set_line(a.attr.range);
+                self.set_range(a.range);
                 let attr = self.mangled(&a.attr.id);
                 self.emit_name(Op::LOAD_ATTR, &attr);
             }
@@ -1885,6 +1896,7 @@ impl<'a> Compiler<'a> {
         if let (Expr::Attribute(a), false) = (&*c.func, star) {
             self.compile_expr(&a.value)?;
             self.set_line(a.attr.range);
+            self.set_range(a.range);
             let attr = self.mangled(&a.attr.id);
             self.emit_name(Op::LOAD_METHOD, &attr);
             for x in args.iter() {
@@ -1895,6 +1907,7 @@ impl<'a> Compiler<'a> {
             }
             self.emit_kw_names(kws);
             self.set_line(a.attr.range);
+            self.set_range(c.range);
             self.emit(Op::CALL_METHOD, (args.len() + kws.len()) as u32);
             return Ok(());
         }

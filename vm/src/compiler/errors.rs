@@ -473,7 +473,11 @@ pub(crate) fn first_parse_error<T>(
         // An error after a bracket that is never closed is almost always
         // caused by it; CPython reports the bracket then.
         if let Some((c, at)) = unclosed {
-            if e.location.start().to_usize() >= at {
+            // ... when the parser fails on a later line than the bracket; an
+            // error on the bracket's own line (`def f(:`) is reported as is.
+            let start = e.location.start().to_usize().min(source.len());
+            let later_line = source[at.min(start)..start].contains('\n');
+            if start >= at && later_line {
                 return Some(ErrorAt::syntax(
                     format!("'{c}' was never closed"),
                     range(at, at + 1),
@@ -656,6 +660,16 @@ fn translate(source: &str, error: &ParseErrorType, loc: TextRange) -> ErrorAt {
             syn("expected 'else' after 'if' expression")
         }
         P::ExpectedToken { expected, .. } if format!("{expected}") == "`:`" => syn("expected ':'"),
+        P::ExpectedToken { expected, .. } if format!("{expected}") == "`,`" => {
+            // CPython's hint for two expressions side by side inside brackets,
+            // marking both: from the start of the previous operand to the end
+            // of the unexpected one.
+            let start = loc.start().to_usize().min(source.len());
+            let before = source[..start].trim_end_matches([' ', '\t']);
+            let prev = before.trim_end_matches(|c: char| c.is_alphanumeric() || c == '_' || c == '.' || c == '"' || c == '\'');
+            let from = if prev.len() < before.len() { prev.len() } else { start };
+            ErrorAt::syntax("invalid syntax. Perhaps you forgot a comma?", range(from, loc.end().to_usize()))
+        }
         P::EmptySlice | P::EmptyImportNames | P::EmptyDeleteTargets | P::EmptyGlobalNames | P::EmptyNonlocalNames => {
             syn("invalid syntax")
         }
