@@ -57,9 +57,12 @@ fn main() {
             }
         }
     }
+    // sys.path[0]: the script's directory as an absolute path (CPython's
+    // choice, visible in tracebacks of imported modules), or '' for -c.
     let dir = match &script {
-        Some(s) => std::path::Path::new(s).parent().map(|p| p.to_string_lossy().to_string()).filter(|p| !p.is_empty()).unwrap_or_else(|| ".".into()),
-        None => ".".into(),
+        Some(s) => std::path::absolute(s).ok().and_then(|p| p.parent().map(|d| d.to_string_lossy().to_string()))
+            .unwrap_or_else(|| ".".into()),
+        None => String::new(),
     };
     config.path = vec![dir];
     if script.is_none() && command.is_none() {

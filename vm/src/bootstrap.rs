@@ -8,7 +8,7 @@ use crate::heap::*;
 use crate::names::N;
 use crate::object::cf;
 use crate::value::Value;
-use crate::vm::{Exc, NativeFn, PyResult, Ty, Vm};
+use crate::vm::{Exc, NativeFn, Ty, Vm};
 
 pub fn bootstrap(vm: &mut Vm) {
     // type and object first: type's class is itself.

@@ -177,17 +177,9 @@ impl Vm {
     pub fn make_frame(&mut self, f: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
         let code = obj::<FunctionL>(f).code;
         let cd = code_data(code);
-        let nslots = cd.nslots();
-        let frame = self.alloc(Kind::Frame, self.ty(Ty::Frame), std::mem::size_of::<FrameL>() + 8 * nslots as usize);
-        let fo = obj::<FrameL>(frame);
-        fo.nslots = nslots;
-        fo.stack_base = cd.nlocals + cd.ncellvars + cd.nfreevars;
-        fo.sp = fo.stack_base;
-        fo.lineno = cd.first_line;
-        set_field!(frame, FrameL, code, code);
-        set_field!(frame, FrameL, func, f);
         let g = obj::<FunctionL>(f).globals;
-        set_field!(frame, FrameL, globals, g);
+        let frame = self.alloc_frame(code, g);
+        set_field!(frame, FrameL, func, f);
         let simple = kwnames.is_null()
             && cd.flags & (crate::bytecode::CodeFlags::VARARGS | crate::bytecode::CodeFlags::VARKEYWORDS) == 0
             && cd.kwonlyargcount == 0
@@ -199,6 +191,22 @@ impl Vm {
         }
         self.init_cells(f, frame);
         Ok(frame)
+    }
+
+    /// A fresh frame for `code` running with `globals`: slots empty, the
+    /// value stack starting after locals and cells.
+    pub fn alloc_frame(&mut self, code: Value, globals: Value) -> Value {
+        let cd = code_data(code);
+        let nslots = cd.nslots();
+        let frame = self.alloc(Kind::Frame, self.ty(Ty::Frame), std::mem::size_of::<FrameL>() + 8 * nslots as usize);
+        let fo = obj::<FrameL>(frame);
+        fo.nslots = nslots;
+        fo.stack_base = cd.nlocals + cd.ncellvars + cd.nfreevars;
+        fo.sp = fo.stack_base;
+        fo.lineno = cd.first_line;
+        set_field!(frame, FrameL, code, code);
+        set_field!(frame, FrameL, globals, globals);
+        frame
     }
 
     /// Creates the cells of a new frame and copies the closure's cells.

@@ -124,7 +124,6 @@ impl Vm {
         while let Some(v) = self.next(iter)? { self.set_add(s, v)?; }
         Ok(())
     }
-    fn is_set(&self, v: Value) -> bool { v.is_ref() && matches!(kind_of(v), Kind::Set | Kind::FrozenSet) }
 
     /// Set algebra for `| & - ^` on two sets; the result has the left operand's type.
     pub fn set_binop(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Value> {

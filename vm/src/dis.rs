@@ -357,43 +357,9 @@ fn complex_repr(re: f64, im: f64) -> String {
     }
 }
 
-/// Python's `repr(str)`.
+/// Python's `repr(str)` (shared with the runtime).
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if (c as u32) >= 0x80 && (c.is_control() || (c.is_whitespace() && c != ' ')) => {
-                let v = c as u32;
-                if v <= 0xff {
-                    let _ = write!(out, "\\x{v:02x}");
-                } else if v <= 0xffff {
-                    let _ = write!(out, "\\u{v:04x}");
-                } else {
-                    let _ = write!(out, "\\U{v:08x}");
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
+    crate::strfmt::repr_str(s)
 }
 
 /// Python's `repr(bytes)`.

@@ -47,15 +47,7 @@ impl Vm {
 
     /// Runs module-level code with `globals` as its namespace.
     pub fn exec_code(&mut self, code: Value, globals: Value) -> PyResult {
-        let cd = code_data(code);
-        let nslots = cd.nslots();
-        let frame = self.alloc(Kind::Frame, self.ty(Ty::Frame), std::mem::size_of::<FrameL>() + 8 * nslots as usize);
-        let fo = obj::<FrameL>(frame);
-        fo.nslots = nslots;
-        fo.stack_base = cd.nlocals + cd.ncellvars + cd.nfreevars;
-        fo.sp = fo.stack_base;
-        set_field!(frame, FrameL, code, code);
-        set_field!(frame, FrameL, globals, globals);
+        let frame = self.alloc_frame(code, globals);
         if self.dict_get_str(globals, self.n(N::builtins)).is_none() {
             let b = self.r.builtins.get();
             self.dict_set_str(globals, "__builtins__", b);

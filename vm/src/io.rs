@@ -50,16 +50,7 @@ impl FileState {
     }
     /// Fills the read buffer with at least `want` bytes if possible.
     pub fn fill(&mut self, want: usize) -> std::io::Result<()> {
-        while self.rbuf.len() < want && !self.eof {
-            let mut chunk = vec![0u8; 65536.max(want - self.rbuf.len())];
-            let n = match &mut self.handle {
-                FileHandle::Stdin => std::io::stdin().lock().read(&mut chunk)?,
-                FileHandle::Disk(f) => f.read(&mut chunk)?,
-                _ => 0,
-            };
-            if n == 0 { self.eof = true; }
-            self.rbuf.extend_from_slice(&chunk[..n]);
-        }
+        while self.rbuf.len() < want && !self.eof { self.fill_once()?; }
         Ok(())
     }
     pub fn read_all(&mut self) -> std::io::Result<Vec<u8>> {

@@ -95,7 +95,7 @@ impl Vm {
             BinOp::Mul => x.checked_mul(y),
             BinOp::FloorDiv => {
                 if y == 0 { return Err(self.new_exc(Exc::ZeroDivisionError, "integer division or modulo by zero")); }
-                x.checked_div_euclid(y).map(|_| x.div_floor(&y))
+                x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y))
             }
             BinOp::Mod => {
                 if y == 0 { return Err(self.new_exc(Exc::ZeroDivisionError, "integer modulo by zero")); }

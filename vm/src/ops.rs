@@ -126,7 +126,8 @@ impl Vm {
         }
     }
 
-    fn tuple_hash(&mut self, t: Value) -> PyResult<i64> {
+    /// CPython's tuple hash (xxHash lanes), cached in the tuple.
+    pub fn tuple_hash(&mut self, t: Value) -> PyResult<i64> {
         let cached = obj::<TupleL>(t).hash;
         if cached != -1 { return Ok(cached); }
         self.enter_recursive("")?;

@@ -110,7 +110,7 @@ pub fn set_function_attr(_vm: &mut Vm, f: Value, name: Value, v: Value) -> PyRes
 /// `dir(o)`: sorted attribute names from the instance and its class MRO.
 pub fn dir_of(vm: &mut Vm, o: Value) -> PyResult<Value> {
     let mut names: Vec<String> = Vec::new();
-    let mut add_dict = |vm: &mut Vm, d: Value, names: &mut Vec<String>| {
+    let add_dict = |vm: &mut Vm, d: Value, names: &mut Vec<String>| {
         for (k, _) in vm.dict_items_vec(d) { if vm.is_str(k) { names.push(str_ref(k).to_string()); } }
     };
     if o.is_ref() && kind_of(o) == Kind::Instance {

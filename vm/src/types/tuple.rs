@@ -136,36 +136,9 @@ fn mul(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     Ok(out)
 }
 
-impl Vm {
-    /// CPython's tuple hash (xxHash lanes), cached in the tuple; the same
-    /// function as the core's fast path for exact tuples.
-    pub fn tuple_hash_of(&mut self, t: Value) -> PyResult<i64> {
-        let cached = obj::<TupleL>(t).hash;
-        if cached != -1 { return Ok(cached); }
-        self.check_stack()?;
-        const P1: u64 = 11400714785074694791;
-        const P2: u64 = 14029467366897019727;
-        const P5: u64 = 2870177450012600261;
-        let items = tuple_slice(t);
-        let mut acc: u64 = P5;
-        for &x in items {
-            let lane = self.hash(x)? as u64;
-            acc = acc.wrapping_add(lane.wrapping_mul(P2));
-            acc = acc.rotate_left(31);
-            acc = acc.wrapping_mul(P1);
-        }
-        acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
-        let mut h = acc as i64;
-        if h == -1 { h = 1546275796; }
-        let h = h >> 2;
-        obj::<TupleL>(t).hash = h;
-        Ok(h)
-    }
-}
-
 fn hash(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let (t, _) = margs(vm, args, kw, "__hash__", 0, 0)?;
-    let h = vm.tuple_hash_of(t)?;
+    let h = vm.tuple_hash(t)?;
     Ok(vm.new_int(h))
 }
 
