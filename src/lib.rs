@@ -12,7 +12,7 @@ use skiff_vm::{Exc, Value, Vm, VmConfig};
 /// The collectors this binary knows.
 /// `barriercheck` is mark-sweep plus a checker that fails when a store skips
 /// the write barrier (for tests).
-pub const GC_PLUGINS: &[&str] = &["marksweep", "barriercheck"];
+pub const GC_PLUGINS: &[&str] = &["marksweep", "boehm", "barriercheck"];
 
 /// Start-up configuration.
 #[derive(Clone, Debug)]
@@ -50,6 +50,7 @@ pub fn make_gc(config: &Config) -> Result<Box<dyn skiff_gc::GcPlugin>, String> {
     match config.gc.as_str() {
         "marksweep" => Ok(Box::new(skiff_gc::marksweep::MarkSweep::new(config.gc_config.clone()))),
         "barriercheck" => Ok(Box::new(skiff_gc::barriercheck::BarrierCheck::new(config.gc_config.clone()))),
+        "boehm" => Ok(Box::new(skiff_gc_boehm::BoehmGc::new(config.gc_config.clone())?)),
         other => Err(format!("unknown garbage collector '{other}' (valid choices: {})", GC_PLUGINS.join(", "))),
     }
 }

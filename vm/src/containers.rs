@@ -337,7 +337,8 @@ impl Vm {
     fn seq_index(&mut self, k: Value, len: usize, what: &str) -> PyResult<usize> {
         let Some(i) = self.index_value(k)? else {
             let tn = self.type_name(k);
-            return Err(self.new_exc(Exc::TypeError, &format!("{what} indices must be integers or slices, not {tn}")));
+            let w = if what.is_empty() { "byte" } else { what };
+            return Err(self.new_exc(Exc::TypeError, &format!("{w} indices must be integers or slices, not {tn}")));
         };
         if k.is_ref() && kind_of(k) == Kind::BigInt && num_traits::ToPrimitive::to_i64(bigint_ref(k)).is_none() {
             return Err(self.new_exc(Exc::IndexError, "cannot fit 'int' into an index-sized integer"));

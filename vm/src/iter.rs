@@ -19,7 +19,11 @@ impl Vm {
                 match k {
                     Kind::List => return Ok(mk(self, Kind::ListIter, Ty::ListIter, o, Value::small(0), Value::NULL)),
                     Kind::Tuple => return Ok(mk(self, Kind::TupleIter, Ty::TupleIter, o, Value::small(0), Value::NULL)),
-                    Kind::Str => return Ok(mk(self, Kind::StrIter, Ty::StrIter, o, Value::small(0), Value::NULL)),
+                    Kind::Str => {
+                        // CPython names the iterator by whether the string is ASCII.
+                        let ty = if obj::<StrL>(o).nchars == obj::<StrL>(o).nbytes { Ty::StrIter } else { Ty::StrIterU };
+                        return Ok(mk(self, Kind::StrIter, ty, o, Value::small(0), Value::NULL));
+                    }
                     Kind::Bytes | Kind::ByteArray => return Ok(mk(self, Kind::BytesIter, Ty::BytesIter, o, Value::small(0), Value::NULL)),
                     Kind::Dict | Kind::DictKeys => {
                         let d = if k == Kind::Dict { o } else { s4(o, 0) };

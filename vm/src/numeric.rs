@@ -164,6 +164,7 @@ impl Vm {
             BinOp::Xor => x ^ y,
             BinOp::LShift => {
                 if y.is_negative() { return Err(self.new_exc(Exc::ValueError, "negative shift count")); }
+                if x.is_zero() { return Ok(Some(Value::small(0))); }
                 let s = y.to_usize().ok_or_else(|| self.new_exc(Exc::OverflowError, "too many digits in integer"))?;
                 if s > 1 << 28 { return Err(self.new_exc(Exc::MemoryError, "")); }
                 x << s

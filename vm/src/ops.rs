@@ -90,6 +90,9 @@ impl Vm {
         let heap_cls = self.is_heap_class(cls);
         match kind_of(v) {
             Kind::Str if !heap_cls => return Ok(self.str_hash(v)),
+            // NaN hashes by identity (CPython 3.10+), so distinct NaNs are
+            // distinct dict keys.
+            Kind::Float if !heap_cls && float_val(v).is_nan() => return Ok(identity_hash(v)),
             Kind::Float if !heap_cls => return Ok(numeric::hash_f64(float_val(v))),
             Kind::BigInt if !heap_cls => return Ok(numeric::hash_bigint(bigint_ref(v))),
             Kind::Tuple if !heap_cls => return self.tuple_hash(v),
@@ -752,6 +755,9 @@ impl Vm {
                 Kind::DictKeys => return Ok(self.dict_get(s4(container, 0), item)?.is_some()),
                 Kind::Bytes | Kind::ByteArray if !heap => {
                     let hay = self.bytes_like(container).unwrap();
+                    if self.is_int_like(item) && self.as_i64(item).is_none() {
+                        return Err(self.new_exc(Exc::ValueError, "byte must be in range(0, 256)"));
+                    }
                     if let Some(i) = self.as_i64(item) {
                         if !(0..256).contains(&i) { return Err(self.new_exc(Exc::ValueError, "byte must be in range(0, 256)")); }
                         return Ok(hay.contains(&(i as u8)));

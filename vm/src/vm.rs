@@ -48,7 +48,7 @@ builtin_types! {
     Enumerate = "enumerate", Zip = "zip", Map = "map", Filter = "filter", Reversed = "reversed",
     SeqIter = "iterator", CallIter = "callable_iterator", TextFile = "TextIOWrapper",
     BinaryFile = "BufferedReader", Misc = "object_internal", ListRevIter = "list_reverseiterator",
-    Member = "member_descriptor", MappingProxy = "mappingproxy",
+    Member = "member_descriptor", MappingProxy = "mappingproxy", StrIterU = "str_iterator",
 }
 
 macro_rules! builtin_exceptions {

@@ -224,7 +224,7 @@ pub fn init(vm: &mut Vm) {
     let all = [
         Ty::ListIter, Ty::TupleIter, Ty::RangeIter, Ty::StrIter, Ty::BytesIter, Ty::DictKeyIter,
         Ty::DictValueIter, Ty::DictItemIter, Ty::SetIter, Ty::Enumerate, Ty::Zip, Ty::Map, Ty::Filter,
-        Ty::Reversed, Ty::SeqIter, Ty::CallIter, Ty::ListRevIter,
+        Ty::Reversed, Ty::SeqIter, Ty::CallIter, Ty::ListRevIter, Ty::StrIterU,
     ];
     for t in all {
         vm.add_ty_method(t, "__iter__", iter_self);
@@ -234,7 +234,7 @@ pub fn init(vm: &mut Vm) {
         }
     }
     for t in [Ty::ListIter, Ty::TupleIter, Ty::RangeIter, Ty::StrIter, Ty::BytesIter, Ty::DictKeyIter,
-              Ty::DictValueIter, Ty::DictItemIter, Ty::SetIter, Ty::SeqIter, Ty::CallIter, Ty::ListRevIter] {
+              Ty::DictValueIter, Ty::DictItemIter, Ty::SetIter, Ty::SeqIter, Ty::CallIter, Ty::ListRevIter, Ty::StrIterU] {
         let c = vm.ty(t);
         vm.add_static(c, "__new__", no_new, false);
     }
