@@ -65,11 +65,38 @@ impl Vm {
             let mut pc = obj::<FrameL>(f).pc as usize;
             let mut sp = obj::<FrameL>(f).sp as usize;
 
-            macro_rules! push { ($v:expr) => {{ let v = $v; unsafe { *slots.add(sp) = v; } sp += 1; }} }
-            macro_rules! pop { () => {{ sp -= 1; unsafe { *slots.add(sp) } }} }
-            macro_rules! top { () => { unsafe { *slots.add(sp - 1) } } }
-            macro_rules! peek { ($n:expr) => { unsafe { *slots.add(sp - $n) } } }
-            macro_rules! set_peek { ($n:expr, $v:expr) => {{ let v = $v; unsafe { *slots.add(sp - $n) = v; } }} }
+            // Every access to the running frame's slots goes through these
+            // three macros. Bounds: local and cell indices come from the
+            // code's own varnames/cell counts (the compiler emits no others),
+            // and the value-stack depth never exceeds `stacksize` (the
+            // compiler's flow analysis, plus 2 spare slots in make_code), so
+            // every index is below `nslots`. Stores skip the barrier by the
+            // active-frame invariant in the module docs.
+            macro_rules! slot { ($i:expr) => {{
+                let i: usize = $i;
+                debug_assert!(i < obj::<FrameL>(f).nslots as usize);
+                // SAFETY: `i < nslots` (see above); the frame is live (it is on the chain).
+                unsafe { *slots.add(i) }
+            }} }
+            macro_rules! set_slot { ($i:expr, $v:expr) => {{
+                let i: usize = $i;
+                let v: Value = $v;
+                debug_assert!(i < obj::<FrameL>(f).nslots as usize);
+                // SAFETY: `i < nslots` (see above); the frame is live (it is on the chain).
+                unsafe { *slots.add(i) = v; }
+            }} }
+            macro_rules! slots_range { ($a:expr, $n:expr) => {{
+                let (a, n): (usize, usize) = ($a, $n);
+                debug_assert!(a + n <= obj::<FrameL>(f).nslots as usize);
+                // SAFETY: `a + n <= nslots` (arguments on the value stack); the slice
+                // is used before anything can store into those slots.
+                unsafe { std::slice::from_raw_parts(slots.add(a), n) }
+            }} }
+            macro_rules! push { ($v:expr) => {{ let v = $v; set_slot!(sp, v); sp += 1; }} }
+            macro_rules! pop { () => {{ sp -= 1; slot!(sp) }} }
+            macro_rules! top { () => { slot!(sp - 1) } }
+            macro_rules! peek { ($n:expr) => { slot!(sp - $n) } }
+            macro_rules! set_peek { ($n:expr, $v:expr) => {{ let v = $v; set_slot!(sp - $n, v); }} }
             macro_rules! save { () => {{ let fo = obj::<FrameL>(f); fo.pc = pc as u32; fo.sp = sp as u32; }} }
 
             let err: PyErr = 'run: {
@@ -95,24 +122,24 @@ impl Vm {
                         Op::PUSH_NULL => push!(Value::NULL),
                         Op::LOAD_CONST => push!(consts[arg]),
                         Op::LOAD_FAST => {
-                            let v = unsafe { *slots.add(arg) };
+                            let v = slot!(arg);
                             if v.is_null() {
                                 let name = str_ref(tuple_slice(obj::<CodeL>(code).varnames)[arg]).to_string();
                                 throw!(Exc::UnboundLocalError, &format!("cannot access local variable '{name}' where it is not associated with a value"));
                             }
                             push!(v);
                         }
-                        Op::STORE_FAST => { let v = pop!(); unsafe { *slots.add(arg) = v; } }
+                        Op::STORE_FAST => { let v = pop!(); set_slot!(arg, v); }
                         Op::DELETE_FAST => {
-                            let v = unsafe { *slots.add(arg) };
+                            let v = slot!(arg);
                             if v.is_null() {
                                 let name = str_ref(tuple_slice(obj::<CodeL>(code).varnames)[arg]).to_string();
                                 throw!(Exc::UnboundLocalError, &format!("cannot access local variable '{name}' where it is not associated with a value"));
                             }
-                            unsafe { *slots.add(arg) = Value::NULL; }
+                            set_slot!(arg, Value::NULL);
                         }
                         Op::LOAD_DEREF | Op::LOAD_CLASSDEREF => {
-                            let cell = unsafe { *slots.add(cd.nlocals as usize + arg) };
+                            let cell = slot!(cd.nlocals as usize + arg);
                             if ins.op == Op::LOAD_CLASSDEREF {
                                 let locals = obj::<FrameL>(f).locals;
                                 let name = self.cell_name(code, arg);
@@ -125,16 +152,16 @@ impl Vm {
                             push!(v);
                         }
                         Op::STORE_DEREF => {
-                            let cell = unsafe { *slots.add(cd.nlocals as usize + arg) };
+                            let cell = slot!(cd.nlocals as usize + arg);
                             let v = pop!();
                             set_s4(cell, 0, v);
                         }
                         Op::DELETE_DEREF => {
-                            let cell = unsafe { *slots.add(cd.nlocals as usize + arg) };
+                            let cell = slot!(cd.nlocals as usize + arg);
                             if s4(cell, 0).is_null() { save!(); break 'run self.unbound_deref(code, arg); }
                             set_s4(cell, 0, Value::NULL);
                         }
-                        Op::LOAD_CLOSURE => { let c = unsafe { *slots.add(cd.nlocals as usize + arg) }; push!(c); }
+                        Op::LOAD_CLOSURE => { let c = slot!(cd.nlocals as usize + arg); push!(c); }
                         Op::LOAD_GLOBAL => {
                             let globals = obj::<FrameL>(f).globals;
                             let builtins = self.r.builtins.get();
@@ -688,7 +715,7 @@ impl Vm {
                             // Normalise to: callable at `base`, `n` arguments after it.
                             let (base, n) = if ins.op == Op::CALL {
                                 (sp - arg - 1, arg)
-                            } else if unsafe { *slots.add(sp - arg - 2) }.is_null() {
+                            } else if slot!(sp - arg - 2).is_null() {
                                 (sp - arg - 1, arg)
                             } else {
                                 (sp - arg - 2, arg + 1)
@@ -697,7 +724,7 @@ impl Vm {
                             // always consumes two slots below the arguments.
                             let reset = if ins.op == Op::CALL { sp - arg - 1 } else { sp - arg - 2 };
                             let kw = std::mem::replace(&mut kwnames, Value::NULL);
-                            let mut callee = unsafe { *slots.add(base) };
+                            let mut callee = slot!(base);
                             let mut argstart = base + 1;
                             let mut nargs = n;
                             let mut init_self = Value::NULL;
@@ -707,7 +734,7 @@ impl Vm {
                                     Kind::BoundMethod => {
                                         let func = s4(callee, 0);
                                         if kind_of(func) == Kind::Function {
-                                            unsafe { *slots.add(base) = s4(callee, 1); }
+                                            set_slot!(base, s4(callee, 1));
                                             callee = func;
                                             argstart = base;
                                             nargs = n + 1;
@@ -718,10 +745,10 @@ impl Vm {
                                         if let Some(init) = tri!(self.simple_init(callee)) {
                                             let inst = self.new_instance(callee);
                                             if obj::<ClassL>(callee).flags & crate::object::cf::EXC != 0 {
-                                                let args_t = self.new_tuple(unsafe { std::slice::from_raw_parts(slots.add(argstart), n) });
+                                                let args_t = self.new_tuple(slots_range!(argstart, n));
                                                 tri!(self.instance_set(inst, self.n(N::args), args_t));
                                             }
-                                            unsafe { *slots.add(base) = inst; }
+                                            set_slot!(base, inst);
                                             callee = init;
                                             argstart = base;
                                             nargs = n + 1;
@@ -733,7 +760,7 @@ impl Vm {
                             }
                             if callee.is_ref() && kind_of(callee) == Kind::Function {
                                 save!();
-                                let args = unsafe { std::slice::from_raw_parts(slots.add(argstart), nargs) };
+                                let args = slots_range!(argstart, nargs);
                                 let frame = tri!(self.make_frame(callee, args, kw));
                                 sp = reset;
                                 if code_data(obj::<FunctionL>(callee).code).is_generator() {
@@ -760,7 +787,7 @@ impl Vm {
                                 continue 'frame;
                             }
                             save!();
-                            let args = unsafe { std::slice::from_raw_parts(slots.add(argstart), nargs) };
+                            let args = slots_range!(argstart, nargs);
                             let r = tri!(self.call_kw(callee, args, kw));
                             sp = reset;
                             push!(r);
