@@ -8,8 +8,9 @@
 //! `init` also registers the `builtins` module in `sys.modules`, sharing
 //! the VM's builtins dict.
 //!
-//! Deliberately simplified: `version_info` is a plain tuple (no `.major`),
-//! `implementation` and `float_info` are simple namespace objects, and
+//! `version_info` is a tuple subclass with named fields, like CPython's
+//! struct sequence. Deliberately simplified: `implementation` and
+//! `float_info` are simple namespace objects, and
 //! `getsizeof` is an estimate shaped like CPython's numbers, not skiff's
 //! real object sizes.
 
@@ -53,8 +54,7 @@ pub fn init(vm: &mut Vm, d: Value) -> PyResult<()> {
 
     let v = vm.new_str(VERSION);
     vm.dict_set_str(d, "version", v);
-    let fin = vm.new_str("final");
-    let vi = vm.new_tuple(&[Value::small(3), Value::small(11), Value::small(7), fin, Value::small(0)]);
+    let vi = version_info(vm)?;
     vm.dict_set_str(d, "version_info", vi);
     vm.dict_set_str(d, "hexversion", Value::small(HEXVERSION));
     vm.dict_set_str(d, "api_version", Value::small(1013));
@@ -309,4 +309,43 @@ fn sys_getrefcount(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     let p = ArgParser::new("getrefcount", args, kwnames);
     p.expect(vm, 1, 1)?;
     Ok(Value::small(2))
+}
+
+/// `sys.version_info`: a tuple whose class (a `tuple` subclass named
+/// `sys.version_info`) adds `major`, `minor`, `micro`, `releaselevel` and
+/// `serial` properties and CPython's repr.
+fn version_info(vm: &mut Vm) -> PyResult<Value> {
+    const FIELDS: [&str; 5] = ["major", "minor", "micro", "releaselevel", "serial"];
+    let ns = vm.new_dict();
+    let module = vm.new_str("sys");
+    vm.dict_set_str(ns, "__module__", module);
+    // Each property's getter is a builtin bound to its field index, so one
+    // native function serves all five.
+    fn field(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult {
+        let (i, t) = (a[0].int() as usize, a[1]);
+        Ok(tuple_slice(t)[i])
+    }
+    for (i, name) in FIELDS.iter().enumerate() {
+        let getter = vm.new_builtin(name, field, Value::small(i as i64));
+        let prop = vm.new_obj4(Kind::Property, vm.ty(Ty::Property), [getter, Value::NULL, Value::NULL, Value::NONE]);
+        vm.dict_set_str(ns, name, prop);
+    }
+    let repr = vm.new_builtin("__repr__", |vm, a, _k| {
+        let items = tuple_slice(a[0]).to_vec();
+        let mut parts = Vec::new();
+        for (name, v) in FIELDS.iter().zip(items) { parts.push(format!("{name}={}", vm.repr_string(v)?)); }
+        Ok(vm.new_str(&format!("sys.version_info({})", parts.join(", "))))
+    }, Value::NULL);
+    vm.dict_set_str(ns, "__repr__", repr);
+    let tuple_cls = vm.ty(Ty::Tuple);
+    let bases = vm.new_tuple(&[tuple_cls]);
+    let cls = vm.new_class(vm.ty(Ty::Type), "version_info", bases, ns)?;
+    let fin = vm.new_str("final");
+    let vi = vm.alloc_tuple(5);
+    for (i, v) in [Value::small(3), Value::small(11), Value::small(7), fin, Value::small(0)].into_iter().enumerate() {
+        tuple_init(vi, i, v);
+    }
+    obj::<ObjHead>(vi).cls = cls;
+    barrier(vi);
+    Ok(vi)
 }
