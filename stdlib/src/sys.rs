@@ -321,7 +321,7 @@ fn version_info(vm: &mut Vm) -> PyResult<Value> {
     vm.dict_set_str(ns, "__module__", module);
     // Each property's getter is a builtin bound to its field index, so one
     // native function serves all five.
-    fn field(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult {
+    fn field(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult {
         let (i, t) = (a[0].int() as usize, a[1]);
         Ok(tuple_slice(t)[i])
     }

@@ -41,9 +41,12 @@ impl Vm {
                         return Ok(self.new_obj4(Kind::DictItemIter, self.ty(Ty::DictItemIter), [d, Value::small(0), n, Value::NULL]));
                     }
                     Kind::Set | Kind::FrozenSet => {
+                        // s[3]: the elements in CPython's table order (a snapshot);
+                        // s[0] and s[2] still detect a size change.
                         let d = obj::<SetL>(o).dict;
                         let n = Value::small(self.dict_len(d) as i64);
-                        return Ok(self.new_obj4(Kind::SetIter, self.ty(Ty::SetIter), [d, Value::small(0), n, Value::NULL]));
+                        let order = crate::types::set::iteration_list(self, o);
+                        return Ok(self.new_obj4(Kind::SetIter, self.ty(Ty::SetIter), [d, Value::small(0), n, order]));
                     }
                     Kind::Range => {
                         let (start, stop, step) = (s4(o, 0), s4(o, 1), s4(o, 2));
@@ -153,6 +156,18 @@ impl Vm {
                     };
                     if i < data.len() { obj::<Obj4L>(it).s[1] = Value::small(i as i64 + 1); return Ok(Some(Value::small(data[i] as i64))); }
                     return Ok(None);
+                }
+                Kind::SetIter if !s4(it, 3).is_null() => {
+                    let d = s4(it, 0);
+                    if self.dict_len(d) as i64 != s4(it, 2).int() {
+                        obj::<Obj4L>(it).s[2] = Value::small(-1);
+                        return Err(self.new_exc(Exc::RuntimeError, "Set changed size during iteration"));
+                    }
+                    let i = s4(it, 1).int() as usize;
+                    let order = s4(it, 3);
+                    if i >= list_slice(order).len() { return Ok(None); }
+                    obj::<Obj4L>(it).s[1] = Value::small(i as i64 + 1);
+                    return Ok(Some(list_slice(order)[i]));
                 }
                 Kind::DictKeyIter | Kind::DictValueIter | Kind::DictItemIter | Kind::SetIter => {
                     let d = s4(it, 0);

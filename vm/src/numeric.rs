@@ -165,8 +165,12 @@ impl Vm {
             BinOp::LShift => {
                 if y.is_negative() { return Err(self.new_exc(Exc::ValueError, "negative shift count")); }
                 if x.is_zero() { return Ok(Some(Value::small(0))); }
-                let s = y.to_usize().ok_or_else(|| self.new_exc(Exc::OverflowError, "too many digits in integer"))?;
-                if s > 1 << 28 { return Err(self.new_exc(Exc::MemoryError, "")); }
+                // CPython: OverflowError when the shift in 30-bit digits does
+                // not fit a ssize_t, MemoryError for any other huge shift.
+                if (&y / BigInt::from(30)).to_i64().is_none() {
+                    return Err(self.new_exc(Exc::OverflowError, "too many digits in integer"));
+                }
+                let s = y.to_usize().filter(|&s| s <= 1 << 32).ok_or_else(|| self.new_exc(Exc::MemoryError, ""))?;
                 x << s
             }
             BinOp::RShift => {

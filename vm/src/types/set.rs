@@ -110,6 +110,19 @@ fn ordered_items(vm: &Vm, s: Value) -> Vec<Value> {
     cpython_order(vm, d).into_iter().filter_map(|i| vm.dict_entry(d, i).map(|(k, _)| k)).collect()
 }
 
+/// A list of the set's elements in CPython's iteration order, for the set
+/// iterator (so iteration agrees with repr and with CPython's hash-table
+/// order, e.g. `list({3, 1}) == [1, 3]`).
+pub fn iteration_list(vm: &mut Vm, s: Value) -> Value {
+    let d = set_dict(s);
+    let order = cpython_order(vm, d);
+    let l = vm.new_list_cap(order.len());
+    for i in order {
+        if let Some((k, _)) = vm.dict_entry(d, i) { vm.list_append(l, k); }
+    }
+    l
+}
+
 /// Re-stores a freshly built set's elements in CPython's order, so that
 /// iterating it agrees with its repr. Only done when that order is a fixed
 /// point of the simulation (no collisions that depend on the insertion
