@@ -765,6 +765,9 @@ impl Vm {
                                 sp = reset;
                                 if code_data(obj::<FunctionL>(callee).code).is_generator() {
                                     let g = self.new_generator(frame, callee);
+                                    if !init_self.is_null() {
+                                        break 'run self.new_exc(Exc::TypeError, "__init__() should return None, not 'generator'");
+                                    }
                                     push!(g);
                                     continue;
                                 }
