@@ -319,38 +319,7 @@ fn binop(op: ast::Operator) -> BinOp {
     }
 }
 
-/// CPython's name for an expression kind, for "cannot assign to ...".
-fn describe(e: &Expr) -> &'static str {
-    match e {
-        Expr::Call(_) => "function call",
-        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
-        Expr::Compare(_) => "comparison",
-        Expr::If(_) => "conditional expression",
-        Expr::Lambda(_) => "lambda",
-        Expr::Named(_) => "named expression",
-        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
-        Expr::Await(_) => "await expression",
-        Expr::Generator(_) => "generator expression",
-        Expr::ListComp(_) => "list comprehension",
-        Expr::SetComp(_) => "set comprehension",
-        Expr::DictComp(_) => "dict comprehension",
-        Expr::Dict(_) => "dict literal",
-        Expr::Set(_) => "set display",
-        Expr::FString(_) | Expr::TString(_) => "f-string expression",
-        Expr::NoneLiteral(_) => "None",
-        Expr::BooleanLiteral(b) => {
-            if b.value {
-                "True"
-            } else {
-                "False"
-            }
-        }
-        Expr::EllipsisLiteral(_) => "ellipsis",
-        Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::NumberLiteral(_) => "literal",
-        Expr::Starred(_) => "starred",
-        _ => "expression",
-    }
-}
+use super::errors::describe;
 
 impl<'a> Compiler<'a> {
     // ----- small helpers -----

@@ -504,7 +504,6 @@ pub(crate) fn first_parse_error<T>(
 
 /// CPython's name for an expression in "cannot assign to ..." messages.
 fn expr_description(source: &str, r: TextRange) -> &'static str {
-    use ruff_python_ast::Expr;
     let text =
         &source[r.start().to_usize().min(source.len())..r.end().to_usize().min(source.len())];
     if text.starts_with("yield")
@@ -515,7 +514,14 @@ fn expr_description(source: &str, r: TextRange) -> &'static str {
     let Ok(parsed) = ruff_python_parser::parse_expression(text) else {
         return "expression";
     };
-    match parsed.expr() {
+    describe(parsed.expr())
+}
+
+/// CPython's name for an expression kind in "cannot assign to ..." and
+/// "cannot delete ..." messages.
+pub(crate) fn describe(e: &ruff_python_ast::Expr) -> &'static str {
+    use ruff_python_ast::Expr;
+    match e {
         Expr::Attribute(_) => "attribute",
         Expr::Subscript(_) => "subscript",
         Expr::Starred(_) => "starred",
@@ -549,6 +555,18 @@ fn expr_description(source: &str, r: TextRange) -> &'static str {
         Expr::Named(_) => "named expression",
         Expr::Slice(_) | Expr::IpyEscapeCommand(_) => "expression",
     }
+}
+
+/// CPython's `invalid_named_expression` rule gives the `==` hint only for a
+/// target at `bitwise_or` level that is not `None`, `True` or `False`.
+fn hint_applies(source: &str, r: TextRange) -> bool {
+    use ruff_python_ast::{Expr, UnaryOp};
+    let text = &source[r.start().to_usize().min(source.len())..r.end().to_usize().min(source.len())];
+    let Ok(parsed) = ruff_python_parser::parse_expression(text) else { return true };
+    !matches!(parsed.expr(),
+        Expr::BoolOp(_) | Expr::Compare(_) | Expr::If(_) | Expr::Lambda(_) | Expr::Named(_)
+        | Expr::NoneLiteral(_) | Expr::BooleanLiteral(_))
+        && !matches!(parsed.expr(), Expr::UnaryOp(u) if u.op == UnaryOp::Not)
 }
 
 /// Whether `r` is the first target of an assignment statement (`1 = x`),
@@ -634,7 +652,7 @@ fn translate(source: &str, error: &ParseErrorType, loc: TextRange) -> ErrorAt {
             if matches!(error, P::InvalidAnnotatedAssignmentTarget) {
                 return syn(&format!("only single target (not {what}) can be annotated"));
             }
-            if is_plain_assignment_lhs(source, loc) {
+            if is_plain_assignment_lhs(source, loc) && hint_applies(source, loc) {
                 syn(&format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"))
             } else {
                 syn(&format!("cannot assign to {what}"))
