@@ -163,4 +163,19 @@ pub unsafe trait GcPlugin {
     fn stats(&self) -> GcStats;
 
     fn fast_paths(&self) -> FastPaths;
+
+    /// The mutator now runs on the stack whose highest address is
+    /// `new_bottom` (a tasklet's coroutine stack, or the thread's own stack
+    /// again). Collectors that scan the running stack themselves (bdwgc)
+    /// move their idea of its bottom; the others find the bounds in the
+    /// root source and need not override this.
+    ///
+    /// # Safety
+    /// Called on the mutator thread right before switching to that stack (no
+    /// allocation until the switch) or right after switching back to it;
+    /// every other stack holding references is reported by the root source's
+    /// `conservative_ranges` until the next call.
+    unsafe fn stack_switched(&self, new_bottom: *mut u8) {
+        let _ = new_bottom;
+    }
 }

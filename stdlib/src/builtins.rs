@@ -607,7 +607,7 @@ fn bi_next(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
 }
 
 /// `callable(v)`.
-fn is_callable(vm: &mut Vm, v: Value) -> bool {
+pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
     if !v.is_ref() { return false; }
     match kind_of(v) {
         Kind::Function | Kind::Builtin | Kind::BoundMethod | Kind::Class => true,

@@ -1,11 +1,12 @@
 //! skiff-stdlib: the `builtins` module's functions and the native modules
-//! (`sys`, `math`, `time`, `gc`). `install(vm)` registers them all.
+//! (`sys`, `math`, `time`, `gc`, `stackless`). `install(vm)` registers them all.
 
 pub mod builtins;
 pub mod sys;
 pub mod math;
 pub mod time;
 pub mod gc;
+pub mod stackless;
 
 use skiff_vm::Vm;
 
@@ -16,4 +17,5 @@ pub fn install(vm: &mut Vm) {
     vm.register_native_module("math", math::init);
     vm.register_native_module("time", time::init);
     vm.register_native_module("gc", gc::init);
+    vm.register_native_module("stackless", stackless::init);
 }

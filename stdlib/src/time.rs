@@ -11,7 +11,9 @@
 //!   is missing;
 //! - `gmtime`, `localtime` and `strftime` are not provided (FIXME).
 //!
-//! `sleep` blocks the whole VM, tasklets included.
+//! `sleep` in a tasklet parks only that tasklet on the scheduler's timers
+//! while others run (green sleep); with nothing else to run it sleeps the
+//! thread.
 
 use skiff_vm::call::ArgParser;
 use skiff_vm::{Exc, PyResult, Value, Vm};
@@ -98,6 +100,7 @@ fn t_process_time_ns(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
 }
 
 fn t_sleep(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
+    let soft = vm.take_soft();
     let p = ArgParser::new("sleep", args, kwnames);
     if !p.kwnames.is_empty() { return Err(vm.new_exc(Exc::TypeError, "sleep() takes no keyword arguments")); }
     p.expect(vm, 1, 1)?;
@@ -118,6 +121,8 @@ fn t_sleep(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     if secs.is_nan() { return Err(vm.new_exc(Exc::ValueError, "Invalid value NaN (not a number)")); }
     if secs < 0.0 { return Err(vm.new_exc(Exc::ValueError, "sleep length must be non-negative")); }
     if secs > 9.2e9 { return Err(vm.new_exc(Exc::OverflowError, "sleep length is too large")); }
+    // In a tasklet with others to run, only this tasklet waits.
+    if vm.sched.active && vm.sched_sleep(secs, soft)? { return Ok(Value::NONE); }
     // Output written so far appears before the pause, as with a terminal.
     vm.flush_std();
     std::thread::sleep(Duration::from_secs_f64(secs));

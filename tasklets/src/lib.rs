@@ -7,3 +7,4 @@
 //! native stack guard and the collector's conservative root scan both need.
 
 pub mod stack;
+pub mod coro;

@@ -121,6 +121,25 @@ fn make_builtin_class(vm: &mut Vm, name: &str, base: Value, layout: Kind) -> Val
 }
 
 impl Vm {
+    /// A class defined by a native module: instances have `layout`; Python
+    /// classes may subclass it.
+    pub fn new_native_class(&mut self, name: &str, base: Value, layout: Kind, module: &str) -> Value {
+        let c = make_builtin_class(self, name, base, layout);
+        let m = self.new_str(module);
+        set_field!(c, ClassL, module, m);
+        c
+    }
+
+    /// Adds a property with a native getter and optional setter
+    /// (`setter(self, value)`).
+    pub fn add_getset(&mut self, cls: Value, name: &str, getter: NativeFn, setter: Option<NativeFn>) {
+        let g = self.new_builtin(name, getter, Value::NULL);
+        let s = match setter { Some(f) => self.new_builtin(name, f, Value::NULL), None => Value::NULL };
+        let p = self.new_obj4(Kind::Property, self.ty(Ty::Property), [g, s, Value::NULL, Value::NULL]);
+        let d = obj::<ClassL>(cls).dict;
+        self.dict_set_str(d, name, p);
+    }
+
     /// Adds a native method to a class.
     pub fn add_method(&mut self, cls: Value, name: &str, f: NativeFn) {
         let b = self.new_builtin(name, f, Value::NULL);

@@ -57,6 +57,8 @@ impl Vm {
                 // SAFETY: `fptr` was stored from a `NativeFn` by `new_builtin`.
                 let fp: NativeFn = unsafe { std::mem::transmute::<usize, NativeFn>(b.fptr) };
                 let bound = b.bound;
+                // Only the dispatch loop's direct calls may switch softly.
+                self.soft_call = false;
                 if bound.is_null() { return fp(self, args, kwnames); }
                 self.with_prepended(bound, args, |vm, a| fp(vm, a, kwnames))
             }

@@ -299,8 +299,13 @@ impl Vm {
     pub fn run_finalizers(&mut self) {
         if self.in_finalizer { return; }
         self.in_finalizer = true;
+        let lost = crate::vm::RootedVec::new(&self.r);
         while let Some(h) = self.heap.gc.pop_finalizable() {
             let o = Value::from_addr(h as usize);
+            if kind_of(o) == Kind::Tasklet {
+                lost.push(o);
+                continue;
+            }
             let cls = self.type_of(o);
             if let Some(m) = self.lookup_type(cls, self.n(N::del)) {
                 let saved_exc = self.r.exc_info.get();
@@ -314,6 +319,11 @@ impl Vm {
             }
         }
         self.in_finalizer = false;
+        // Killing switches tasklets, so it runs outside the finalizer guard.
+        for i in 0..lost.len() {
+            let t = lost.get(i);
+            self.kill_lost_tasklet(t);
+        }
     }
 }
 

@@ -118,6 +118,8 @@ kinds! {
     Misc => Obj4L,
     Member => Obj4L,
     MappingProxy => Obj4L,
+    Tasklet => TaskletL,
+    Channel => ChannelL,
 }
 
 pub fn type_info(kind: Kind) -> &'static TypeInfo {
@@ -303,6 +305,43 @@ pub mod layouts {
         /// Nothing to trace.
         pub unsafe fn trace(_o: *mut Header, _t: &mut dyn Tracer) {}
     }
+    /// A Stackless tasklet (see sched.rs). `attrs` is at ListL's offset so
+    /// subclass instances keep attributes the same way. `next`/`prev` link it
+    /// into the run queue (circular) or a channel's wait queue (NULL-ended).
+    #[repr(C)]
+    pub struct TaskletL {
+        pub head: ObjHead, pub attrs: Value,
+        pub func: Value, pub args: Value, pub kwargs: Value,
+        /// Top and base of the saved frame chain (NULL before start / after end).
+        pub frame: Value, pub base: Value,
+        pub tempval: Value, pub next: Value, pub prev: Value,
+        /// The channel it is blocked on.
+        pub channel: Value,
+        /// The exception being handled while it is switched out.
+        pub exc_info: Value,
+        /// An exception to raise in it when it next runs (kill/throw).
+        pub pending: Value,
+        pub flags: u64, pub depth: u64,
+        /// Coroutine slot (sched.rs) while suspended inside native code; 0 otherwise.
+        pub coro: u64,
+        pub id: u64,
+        /// Dispatch loops active in it while switched out (hard switches).
+        pub loops: u64,
+        /// -1 blocked receiving, 1 blocked sending, 0 not blocked.
+        pub blocked: i64,
+        /// Sequence number of its timer while sleeping (sched.rs).
+        pub wake: u64,
+    }
+    fixed_layout!(TaskletL, true, [attrs, func, args, kwargs, frame, base, tempval, next, prev, channel, exc_info, pending]);
+    /// A Stackless channel: a queue of blocked tasklets linked through their
+    /// `next`/`prev` fields (`first`..`last`), all blocked in one direction.
+    #[repr(C)]
+    pub struct ChannelL {
+        pub head: ObjHead, pub attrs: Value,
+        pub first: Value, pub last: Value,
+        pub balance: i64, pub preference: i64, pub flags: u64,
+    }
+    fixed_layout!(ChannelL, true, [attrs, first, last]);
     #[repr(C)]
     pub struct ListL { pub head: ObjHead, pub attrs: Value, pub len: usize, pub items: Value }
     fixed_layout!(ListL, true, [attrs, items]);

@@ -24,7 +24,7 @@ use crate::value::Value;
 use crate::vm::{Exc, PyErr, PyResult, Ty, Vm};
 
 /// Instructions between safe-point polls of the slow path.
-pub const SAFE_POINT_INTERVAL: i64 = 4096;
+pub const SAFE_POINT_INTERVAL: i64 = 1 << 16;
 
 impl Vm {
     /// Runs `entry` (already created, ret_mode set) until it returns or, for a
@@ -44,14 +44,35 @@ impl Vm {
             return Err(self.new_exc(Exc::RecursionError, "maximum recursion depth exceeded"));
         }
         self.r.frame.set(entry);
-        let r = self.dispatch(entry, throw);
+        self.loops += 1;
+        self.soft_call = false;
+        let r = self.dispatch(entry, entry, throw);
+        self.loops -= 1;
         self.r.frame.set(saved);
         r
     }
 
+    /// Runs a tasklet's frames in its base dispatch loop: `base` is the frame
+    /// the tasklet started with (ret_mode NATIVE), `top` the innermost one
+    /// (where it was switched out). `push` (unless NULL) is pushed on `top`'s
+    /// value stack first: the result of the call that blocked. Returns the
+    /// base frame's result, an uncaught exception, or `PyErr::SWITCH` when
+    /// the tasklet was switched out softly (its state is in its tasklet).
+    pub fn run_tasklet_frames(&mut self, base: Value, top: Value, push: Value, throw: Option<PyErr>) -> PyResult {
+        debug_assert_eq!(self.loops, 0);
+        self.r.frame.set(top);
+        if !push.is_null() { self.push_to(top, push); }
+        self.loops = 1;
+        self.soft_call = false;
+        let r = self.dispatch(base, top, throw);
+        self.loops = 0;
+        self.r.frame.set(Value::NULL);
+        r
+    }
+
     #[inline(never)]
-    fn dispatch(&mut self, entry: Value, throw: Option<PyErr>) -> PyResult {
-        let mut f = entry;
+    fn dispatch(&mut self, entry: Value, start: Value, throw: Option<PyErr>) -> PyResult {
+        let mut f = start;
         let mut pending_err = throw;
         let mut kwnames = Value::NULL;
 
@@ -611,8 +632,10 @@ impl Vm {
                         }
                         Op::JUMP => { pc = arg; }
                         Op::JUMP_BACKWARD => {
+                            // Count the loop body's instructions (the preemption
+                            // timeslice of `stackless.run(timeout)` is in instructions).
+                            self.countdown -= (pc - arg) as i64;
                             pc = arg;
-                            self.countdown -= 1;
                             if self.countdown <= 0 {
                                 save!();
                                 tri!(self.safe_point());
@@ -791,7 +814,27 @@ impl Vm {
                             }
                             save!();
                             let args = slots_range!(argstart, nargs);
-                            let r = tri!(self.call_kw(callee, args, kw));
+                            let r = if callee.is_ref() && kind_of(callee) == Kind::Builtin && obj::<BuiltinL>(callee).bound.is_null() {
+                                // A direct builtin call: the one place a blocking builtin
+                                // may switch the tasklet out softly (see sched.rs).
+                                // SAFETY: `fptr` was stored from a `NativeFn` by `new_builtin`.
+                                let fp: crate::vm::NativeFn = unsafe { std::mem::transmute::<usize, crate::vm::NativeFn>(obj::<BuiltinL>(callee).fptr) };
+                                self.soft_call = true;
+                                let r = fp(self, args, kw);
+                                self.soft_call = false;
+                                match r {
+                                    Ok(v) => v,
+                                    Err(e) if e.is_switch() => {
+                                        // Resumed later with the call's result pushed.
+                                        sp = reset;
+                                        save!();
+                                        return Err(e);
+                                    }
+                                    Err(e) => { save!(); break 'run e; }
+                                }
+                            } else {
+                                tri!(self.call_kw(callee, args, kw))
+                            };
                             sp = reset;
                             push!(r);
                         }
@@ -923,6 +966,9 @@ impl Vm {
                     }
                 }
             };
+            // A soft switch from a safe point: the frame state is saved and
+            // the tasklet resumes here with nothing pushed.
+            if err.is_switch() { return Err(err); }
             // An exception is propagating in frame `f`.
             match self.unwind(f, entry, err) {
                 FrameExit::Leave(r) => return r,
@@ -1163,9 +1209,13 @@ impl Vm {
     }
 
     /// Called at safe points when the countdown expires.
+    /// Runs finalizers (and kills lost tasklets), then lets the scheduler
+    /// preempt the running tasklet. May return `PyErr::SWITCH` (a soft
+    /// switch) only when called from a tasklet's base dispatch loop.
     pub fn safe_point(&mut self) -> PyResult<()> {
         self.countdown = SAFE_POINT_INTERVAL;
         self.run_finalizers();
+        if self.sched.active { self.sched_safe_point()?; }
         Ok(())
     }
 }

@@ -30,6 +30,7 @@ pub mod builtin_iters;
 pub mod import;
 pub mod types;
 pub mod io;
+pub mod sched;
 
 pub use value::Value;
 pub use vm::{Vm, VmConfig, PyResult, PyErr, Exc, Ty, NativeFn};

@@ -669,7 +669,7 @@ impl Vm {
                     let d = obj::<FunctionL>(o).dict;
                     if !d.is_null() { if let Some(v) = self.dict_get_str(d, name) { return Ok(Some(v)); } }
                 }
-                Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray => {
+                Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Tasklet | Kind::Channel => {
                     let d = obj::<ListL>(o).attrs; // `attrs` is at the same offset in these layouts
                     if !d.is_null() { if let Some(v) = self.dict_get_str(d, name) { return Ok(Some(v)); } }
                 }
@@ -807,7 +807,7 @@ impl Vm {
                     if d.is_null() { d = self.new_dict(); set_field!(o, FunctionL, dict, d); }
                     return self.dict_set(d, name, v);
                 }
-                Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray if self.is_heap_class(cls) => {
+                Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Tasklet | Kind::Channel if self.is_heap_class(cls) => {
                     let mut d = obj::<ListL>(o).attrs;
                     if d.is_null() { d = self.new_dict(); set_field!(o, ListL, attrs, d); }
                     return self.dict_set(d, name, v);

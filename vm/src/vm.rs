@@ -14,6 +14,15 @@ pub type PyResult<T = Value> = Result<T, PyErr>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PyErr(pub Value);
 
+impl PyErr {
+    /// Not an exception: the running tasklet was switched out softly (see
+    /// sched.rs). Only a blocking builtin called directly from a tasklet's
+    /// base dispatch loop returns it, and that loop handles it at once.
+    pub const SWITCH: PyErr = PyErr(Value(0b1_1110));
+    #[inline]
+    pub fn is_switch(self) -> bool { self == PyErr::SWITCH }
+}
+
 /// A native function: `(vm, args, kwnames)`. `args` holds the positional
 /// arguments followed by the keyword values named by `kwnames` (a tuple of
 /// str, or NULL when there are none). For a method, `args[0]` is self.
@@ -114,6 +123,8 @@ pub struct Roots {
     pub stack_hi: Cell<usize>,
     /// Extra conservative ranges (suspended native stacks), filled by tasklets.
     pub extra_ranges: RefCell<Vec<(usize, usize)>>,
+    /// The scheduler's values (see `sched::sr`).
+    pub sched: [Cell<Value>; crate::sched::sr::COUNT],
 }
 
 fn cell_slot(c: &Cell<Value>) -> *mut u64 { c.as_ptr() as *mut u64 }
@@ -123,6 +134,9 @@ impl RootSource for Roots {
         for c in self.types.iter().chain(self.excs.iter()).chain(self.names.iter()) { t.visit(cell_slot(c)); }
         for c in [&self.frame, &self.exc_info, &self.modules, &self.builtins, &self.sys,
                   &self.empty_tuple, &self.empty_str, &self.root_shape] {
+            t.visit(cell_slot(c));
+        }
+        for c in self.sched.iter() {
             t.visit(cell_slot(c));
         }
         // The active frame chain's slots are roots in their own right: stores
@@ -179,6 +193,7 @@ impl RootedVec {
     pub fn len(&self) -> usize { self.cell.borrow().len() }
     pub fn is_empty(&self) -> bool { self.len() == 0 }
     pub fn get(&self, i: usize) -> Value { self.cell.borrow()[i] }
+    pub fn set(&self, i: usize, v: Value) { self.cell.borrow_mut()[i] = v }
     pub fn to_vec(&self) -> Vec<Value> { self.cell.borrow().clone() }
 }
 impl Drop for RootedVec {
@@ -229,6 +244,13 @@ pub struct Vm {
     pub last_return: Value,
     /// Open files by index (see io.rs); 0-2 are the standard streams.
     pub files: Vec<Option<crate::io::FileState>>,
+    /// Tasklet scheduler state (see sched.rs).
+    pub sched: crate::sched::Sched,
+    /// Dispatch loops active in the running tasklet (1 = only its base loop).
+    pub loops: u32,
+    /// Set by the dispatch loop just before it calls a builtin directly; a
+    /// blocking builtin takes it at entry to learn it may switch softly.
+    pub soft_call: bool,
 }
 
 /// Bytes of native stack kept free below the guard for Rust code that runs
@@ -249,6 +271,7 @@ impl Vm {
             immortal: RefCell::new(Vec::new()), interned: RefCell::new(HashMap::new()),
             buffers: RefCell::new(Vec::new()),
             stack_hi: Cell::new(bounds.hi), extra_ranges: RefCell::new(Vec::new()),
+            sched: std::array::from_fn(|_| nullc()),
         };
         let mut vm = Box::new(Vm {
             heap: Heap::new(gc), r, config, depth: 0, recursion_limit: 1000,
@@ -256,6 +279,7 @@ impl Vm {
             next_version: Cell::new(1), native_modules: HashMap::new(), sources: HashMap::new(),
             in_finalizer: false, countdown: crate::interp::SAFE_POINT_INTERVAL, reraising: false,
             yielded: false, last_return: Value::NONE, files: Vec::new(),
+            sched: crate::sched::Sched::new(bounds), loops: 0, soft_call: false,
         });
         crate::bootstrap::bootstrap(&mut vm);
         vm

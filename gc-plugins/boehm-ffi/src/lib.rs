@@ -658,6 +658,14 @@ unsafe impl GcPlugin for BoehmGc {
     fn fast_paths(&self) -> FastPaths {
         FastPaths::none()
     }
+
+    unsafe fn stack_switched(&self, new_bottom: *mut u8) {
+        // SAFETY: the trait's contract is `switch_stack_bottom`'s; the plugin
+        // exists, so this is the thread bdwgc was initialised on.
+        if let Err(e) = unsafe { switch_stack_bottom(new_bottom) } {
+            panic!("boehm: {e}");
+        }
+    }
 }
 
 #[cfg(test)]
