@@ -99,6 +99,19 @@ fn call_below<R>(f: impl FnOnce() -> R) -> R {
     black_box(f)()
 }
 
+/// Zeroes `N` bytes of the dead stack below the caller. Native frames that
+/// returned leave their values behind there, and the frames of a later
+/// collection reuse those addresses with slots they never write, so a
+/// conservative scan would see the stale values and keep garbage alive
+/// (bdwgc's `GC_clear_stack` does the same). Call it before an explicit
+/// collection and after deep native call chains return.
+#[inline(never)]
+pub fn clear_dead_stack<const N: usize>() {
+    let mut buf = [0u8; N];
+    // The writes must happen: make the buffer observable.
+    black_box(&mut buf);
+}
+
 /// The current stack pointer (approximately: exact on x86-64, the address of
 /// a local elsewhere). Everything the calling function and its callers keep
 /// on the stack lies at or above the returned address.

@@ -61,6 +61,7 @@ fn gc_collect(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
             }
         },
     };
+    skiff_gc::conservative::clear_dead_stack::<{ 64 * 1024 }>();
     vm.heap.gc.collect(kind, &vm.r);
     vm.run_finalizers();
     Ok(Value::small(0))

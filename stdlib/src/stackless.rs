@@ -70,7 +70,20 @@ pub fn init(vm: &mut Vm, d: Value) -> PyResult<()> {
         ("getcurrentid", s_getcurrentid), ("enable_softswitch", s_enable_softswitch), ("_stats", s_stats),
     ];
     for &(n, f) in fns { vm.add_module_fn(d, n, f); }
+    vm.add_module_fn(d, "__getattr__", s_module_getattr);
     Ok(())
+}
+
+/// `stackless.current`, `main` and `runcount` change as tasklets run, so
+/// they are computed on access (PEP 562 module `__getattr__`).
+fn s_module_getattr(vm: &mut Vm, args: &[Value], _k: Value) -> PyResult {
+    let name = match args.first() { Some(&n) if vm.is_str(n) => str_ref(n).to_string(), _ => String::new() };
+    match name.as_str() {
+        "current" => Ok(vm.current_tasklet()),
+        "main" => Ok(vm.main_tasklet()),
+        "runcount" => s_getruncount(vm, &[], Value::NULL),
+        _ => Err(vm.new_exc(Exc::AttributeError, &format!("module 'stackless' has no attribute '{name}'"))),
+    }
 }
 
 // -- helpers ------------------------------------------------------------------
@@ -134,6 +147,9 @@ fn make_exc(vm: &mut Vm, typ: Value, val: Value) -> PyResult<PyErr> {
             vm.call(typ, &[val])?
         };
         return vm.make_raise(inst, None);
+    }
+    if val != Value::NONE && !val.is_null() {
+        return Err(vm.new_exc(Exc::TypeError, "instance exception may not have a separate value"));
     }
     vm.make_raise(typ, None)
 }
@@ -601,6 +617,12 @@ fn set_cb(vm: &mut Vm, args: &[Value], idx: usize, name: &str) -> PyResult {
     }
     let old = vm.sv(idx);
     vm.set_sv(idx, cb);
+    if idx == sr::SCHEDULE_CB {
+        // The callback's `prev` starts at the running tasklet; the scheduler
+        // tracks it only while a callback is set.
+        let cur = if cb == Value::NONE { Value::NULL } else { vm.current_tasklet() };
+        vm.set_sv(sr::LAST, cur);
+    }
     Ok(or_none(old))
 }
 fn s_set_schedule_callback(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult { set_cb(vm, a, sr::SCHEDULE_CB, "set_schedule_callback") }

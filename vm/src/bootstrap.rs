@@ -480,6 +480,11 @@ fn init_method_methods(vm: &mut Vm) {
         let r = vm.repr_string(s4(a[0], 1))?;
         Ok(vm.new_str(&format!("<bound method {q} of {r}>")))
     });
+    let f = vm.ty(Ty::Function);
+    vm.add_method(f, "__repr__", |vm, a, _k| {
+        let q = str_ref(obj::<FunctionL>(a[0]).qualname).to_string();
+        Ok(vm.new_str(&format!("<function {q} at {:#x}>", a[0].0)))
+    });
 }
 
 fn init_generator_methods(vm: &mut Vm) {

@@ -81,9 +81,11 @@ impl Vm {
         Ok(PyErr(exc))
     }
 
-    /// Records that `err` passed through `code` at `line`; also sets the
-    /// implicit `__context__` the first time the exception is seen.
-    pub fn add_traceback(&mut self, err: PyErr, code: Value, pc: usize) {
+    /// Records that `err` passed through `frame` at `pc`; also sets the
+    /// implicit `__context__` the first time the exception is seen. The
+    /// traceback entry keeps the frame (`tb_frame`), as CPython's does.
+    pub fn add_traceback(&mut self, err: PyErr, frame: Value, pc: usize) {
+        let code = obj::<FrameL>(frame).code;
         let line = code_data(code).line_at(pc);
         let e = err.0;
         if !(e.is_ref() && kind_of(e) == Kind::Instance) { return; }
@@ -105,7 +107,7 @@ impl Vm {
                 if !cyclic { let _ = self.set_exc_attr(e, N::context, ctx); }
             }
         }
-        let tb = self.new_obj4(Kind::Traceback, self.ty(Ty::Traceback), [prev, code, Value::small(line as i64), Value::small(pc as i64)]);
+        let tb = self.new_obj4(Kind::Traceback, self.ty(Ty::Traceback), [prev, frame, Value::small(line as i64), Value::small(pc as i64)]);
         let _ = self.instance_set(e, tb_name, tb);
     }
 
@@ -136,7 +138,7 @@ impl Vm {
         let mut tb = self.get_exc_attr(e, N::traceback);
         let mut out = Vec::new();
         while tb.is_ref() && kind_of(tb) == Kind::Traceback {
-            let code = s4(tb, 1);
+            let code = obj::<FrameL>(s4(tb, 1)).code;
             let line = s4(tb, 2).int() as u32;
             let pc = s4(tb, 3);
             let range = if pc.is_int() { code_data(code).positions.get(pc.int() as usize).copied() } else { None };

@@ -1107,7 +1107,7 @@ impl Vm {
             let cd = code_data(code);
             let pc = (fo.pc as usize).saturating_sub(1);
             if !std::mem::replace(&mut self.reraising, false) {
-                self.add_traceback(err, code, pc);
+                self.add_traceback(err, f, pc);
             }
             if let Some(h) = cd.exc_table.iter().find(|e| (e.start as usize) <= pc && pc < e.end as usize) {
                 let fo = obj::<FrameL>(f);

@@ -204,7 +204,6 @@ impl Vm {
         self.set_sv(sr::MAIN, m);
         self.set_sv(sr::CURRENT, m);
         self.set_sv(sr::RUNQ, m);
-        self.set_sv(sr::LAST, m);
         self.sched.timer_vals = Some(crate::vm::RootedVec::new(&self.r));
         self.sched.active = true;
     }
@@ -271,6 +270,13 @@ impl Vm {
         if flags(t) & tf::SCHEDULED != 0 { self.runq_remove(t); }
         self.runq_append(t);
         self.set_sv(sr::RUNQ, t);
+    }
+
+    /// Makes `t` the head of the run queue the Stackless way: a tasklet
+    /// already queued is not moved (the queue rotates to it); one that is
+    /// not goes in just before the old head.
+    pub fn runq_make_head(&mut self, t: Value) {
+        if flags(t) & tf::SCHEDULED != 0 { self.set_sv(sr::RUNQ, t); } else { self.runq_push_front(t); }
     }
 
     /// Inserts `t` right after the head (the running tasklet).
@@ -351,11 +357,17 @@ impl Vm {
         o.loops = self.loops as u64;
     }
 
-    /// Makes `t` the running tasklet's VM state.
+    /// Makes `t` the running tasklet's VM state. Its saved frame chain stays
+    /// in the tasklet only for a soft resume (`run_tasklet_soft` takes it);
+    /// anything else would keep dead frames alive once it returns.
     fn restore_state(&mut self, t: Value) {
         let o = t_obj(t);
         self.r.frame.set(o.frame);
         self.r.exc_info.set(if o.exc_info.is_null() { Value::NONE } else { o.exc_info });
+        if o.coro != 0 || o.flags & tf::MAIN != 0 {
+            set_field!(t, TaskletL, frame, Value::NULL);
+        }
+        set_field!(t, TaskletL, exc_info, Value::NONE);
         self.depth = o.depth as usize;
         self.loops = o.loops as u32;
         self.set_sv(sr::CURRENT, t);
@@ -364,10 +376,12 @@ impl Vm {
 
     fn schedule_callback(&mut self, next: Value) {
         let cb = self.sv(sr::SCHEDULE_CB);
+        // Only tracked while a callback is set: it would keep a tasklet alive.
+        if cb.is_null() || cb == Value::NONE { return; }
         let prev = self.sv(sr::LAST);
         self.set_sv(sr::LAST, next);
-        if cb.is_null() || cb == Value::NONE || prev == next { return; }
-        let prev_arg = if !prev.is_null() && flags(prev) & tf::ALIVE != 0 { prev } else { Value::NONE };
+        if prev == next { return; }
+        let prev_arg = if prev.is_null() { Value::NONE } else { prev };
         if let Err(e) = self.call(cb, &[prev_arg, next]) {
             let s = format!("Exception ignored in schedule callback:\n{}", self.format_exception(e.0));
             self.write_stderr(&s);
@@ -388,9 +402,15 @@ impl Vm {
         }
         if !head.is_null() { return head; }
         let main = self.main_tasklet();
-        if t_obj(main).blocked != 0 && self.sched.run_depth == 0 {
+        let blocked = t_obj(main).blocked;
+        if blocked != 0 && self.sched.run_depth == 0 {
             self.chan_unlink(main);
-            let e = self.new_exc(Exc::RuntimeError, "Deadlock: the last runnable tasklet cannot be blocked.");
+            let msg = if blocked < 0 {
+                "the main tasklet is receiving without a sender available."
+            } else {
+                "the main tasklet is sending without a receiver available."
+            };
+            let e = self.new_exc(Exc::RuntimeError, msg);
             set_field!(main, TaskletL, pending, e.0);
         }
         main
@@ -500,7 +520,10 @@ impl Vm {
         loop {
             let target = self.sv(sr::TARGET);
             self.restore_state(target);
-            if self.is_main(target) { return; }
+            if self.is_main(target) {
+                self.set_sv(sr::TARGET, Value::NULL);
+                return;
+            }
             let slot = match t_obj(target).coro {
                 0 => match self.new_coroutine() {
                     Ok(s) => s,
@@ -619,6 +642,7 @@ impl Vm {
             };
             o.flags &= !tf::PUSH;
             let (base, top) = (o.base, o.frame);
+            set_field!(t, TaskletL, frame, Value::NULL);
             self.run_tasklet_frames(base, top, push, throw)
         };
         match r {
@@ -659,6 +683,7 @@ impl Vm {
     fn tasklet_end(&mut self, t: Value, r: PyResult) {
         let o = t_obj(t);
         o.flags &= !(tf::ALIVE | tf::PUSH);
+        o.depth = 0;
         set_field!(t, TaskletL, frame, Value::NULL);
         set_field!(t, TaskletL, base, Value::NULL);
         set_field!(t, TaskletL, exc_info, Value::NONE);
@@ -743,7 +768,7 @@ impl Vm {
             return self.block_on(target, soft);
         }
         if pause { self.runq_remove(cur); }
-        self.runq_push_front(t);
+        self.runq_make_head(t);
         set_field!(cur, TaskletL, tempval, Value::NONE);
         self.block_on(t, soft)
     }
@@ -799,7 +824,7 @@ impl Vm {
             if flags(t) & tf::SCHEDULED == 0 { self.runq_append(t); }
             return Ok(Value::NONE);
         }
-        self.runq_push_front(t);
+        self.runq_make_head(t);
         set_field!(cur, TaskletL, tempval, Value::NONE);
         self.block_on(t, soft)
     }
@@ -811,7 +836,7 @@ impl Vm {
         let co = obj::<ChannelL>(ch);
         let cando = if dir > 0 { co.balance < 0 } else { co.balance > 0 };
         if !cando && co.flags & cflag::CLOSING != 0 {
-            let msg = if dir > 0 { "Send on closed channel" } else { "Receive on closed channel" };
+            let msg = "Send/receive operation on a closed channel";
             return Err(self.new_exc(Exc::ValueError, msg));
         }
         let cb = self.sv(sr::CHANNEL_CB);
@@ -913,9 +938,10 @@ impl Vm {
         if self.is_main(cur) || flags(cur) & tf::ATOMIC != 0 { return Ok(()); }
         let main = self.main_tasklet();
         if t_obj(main).blocked != 0 || flags(main) & tf::SCHEDULED != 0 { return Ok(()); }
-        // main goes right before the interrupted tasklet, which stays queued.
+        // The interrupted tasklet leaves the queue (it is paused) and run()
+        // returns it.
         set_field!(main, TaskletL, tempval, cur);
-        if self.sv(sr::RUNQ) != cur && flags(cur) & tf::SCHEDULED != 0 { self.set_sv(sr::RUNQ, cur); }
+        self.runq_remove(cur);
         self.runq_push_front(main);
         let soft = self.loops == 1;
         t_obj(cur).flags &= !tf::PUSH;

@@ -87,6 +87,8 @@ pub fn special_getattr(vm: &mut Vm, o: Value, name: Value) -> PyResult<Option<Va
         }
         (Kind::Traceback, "tb_next") => Some(or_none(s4(o, 0))),
         (Kind::Traceback, "tb_lineno") => Some(s4(o, 2)),
+        (Kind::Traceback, "tb_frame") => Some(s4(o, 1)),
+        (Kind::Traceback, "tb_lasti") => Some(Value::small(s4(o, 3).int() * 2)),
         _ => None,
     })
 }
