@@ -46,7 +46,7 @@ use skiff_vm::names::N;
 use skiff_vm::set_field;
 use skiff_vm::vm::PyErr;
 use skiff_vm::{Exc, PyResult, Ty, Value, Vm};
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom, Write};
 
 /// Registers every builtin function and the file classes' methods.
 pub fn init(vm: &mut Vm) {
@@ -1505,8 +1505,59 @@ fn write_raw(vm: &mut Vm, idx: usize, data: &[u8]) -> PyResult<()> {
         if let Some(out) = vm.files[1].as_mut() { let _ = out.flush(); }
     }
     let st = state(vm, idx);
+    if st.wbuf.len() + data.len() > GREEN_WRITE_MIN && matches!(st.handle, FileHandle::Disk(_)) && vm.green_io_ok() {
+        let r = prepare_write(state(vm, idx));
+        r.map_err(|e| vm.os_error(&e, None))?;
+        let st = state(vm, idx);
+        let mut buf = std::mem::take(&mut st.wbuf);
+        buf.extend_from_slice(data);
+        return green_write(vm, idx, buf);
+    }
+    let st = state(vm, idx);
     let r = prepare_write(st).and_then(|_| st.write(data));
     r.map_err(|e| vm.os_error(&e, None))
+}
+
+/// Buffered output at least this large is written on the blocking pool
+/// when other tasklets could run meanwhile (smaller writes just buffer).
+const GREEN_WRITE_MIN: usize = 1 << 16;
+
+/// Reads ahead into a disk file's buffer on the blocking pool, while other
+/// tasklets run, until `enough(buffer)` or end of file. Does nothing when no
+/// other tasklet could run (the caller's synchronous read is cheaper then).
+fn green_fill(vm: &mut Vm, idx: usize, enough: impl Fn(&[u8]) -> bool) -> PyResult<()> {
+    loop {
+        let st = state(vm, idx);
+        if st.eof || !st.wbuf.is_empty() || enough(&st.rbuf) { return Ok(()); }
+        if !matches!(st.handle, FileHandle::Disk(_)) || !vm.green_io_ok() { return Ok(()); }
+        let FileHandle::Disk(file) = &state(vm, idx).handle else { return Ok(()) };
+        // A duplicate descriptor shares the file offset with the original.
+        let mut dup = file.try_clone().map_err(|e| vm.os_error(&e, None))?;
+        let job: skiff_vm::sched::IoJob = Box::new(move || {
+            let mut chunk = vec![0u8; 1 << 16];
+            let r = dup.read(&mut chunk);
+            Box::new(move |vm: &mut Vm| {
+                let n = r?;
+                // The file may have been closed meanwhile (indices are never reused).
+                if let Some(Some(st)) = vm.files.get_mut(idx) {
+                    if n == 0 { st.eof = true; } else { st.rbuf.extend_from_slice(&chunk[..n]); }
+                }
+                Ok(())
+            })
+        });
+        vm.green_io(job)?.map_err(|e| vm.os_error(&e, None))?;
+    }
+}
+
+/// Writes `buf` to a disk file on the blocking pool while other tasklets run.
+fn green_write(vm: &mut Vm, idx: usize, buf: Vec<u8>) -> PyResult<()> {
+    let FileHandle::Disk(file) = &state(vm, idx).handle else { return Ok(()) };
+    let mut dup = file.try_clone().map_err(|e| vm.os_error(&e, None))?;
+    let job: skiff_vm::sched::IoJob = Box::new(move || {
+        let r = dup.write_all(&buf);
+        Box::new(move |_vm: &mut Vm| r)
+    });
+    vm.green_io(job)?.map_err(|e| vm.os_error(&e, None))
 }
 
 /// Writes a str to a native text file (print(), input() prompts).
@@ -1521,6 +1572,11 @@ fn file_write_text(vm: &mut Vm, f: Value, s: &str) -> PyResult<()> {
 
 fn file_flush(vm: &mut Vm, f: Value) -> PyResult<()> {
     let idx = open_index(vm, f)?;
+    let st = state(vm, idx);
+    if !st.wbuf.is_empty() && matches!(st.handle, FileHandle::Disk(_)) && vm.green_io_ok() {
+        let buf = std::mem::take(&mut state(vm, idx).wbuf);
+        return green_write(vm, idx, buf);
+    }
     let r = state(vm, idx).flush();
     r.map_err(|e| vm.os_error(&e, None))
 }
@@ -1547,6 +1603,8 @@ fn readable_index(vm: &mut Vm, f: Value) -> PyResult<usize> {
 fn file_readline_value(vm: &mut Vm, f: Value, limit: Option<usize>) -> PyResult {
     let idx = readable_index(vm, f)?;
     let opts = file_opts(f);
+    let want = limit.map(|n| if opts & topt::TEXT != 0 { n.saturating_mul(4) } else { n });
+    green_fill(vm, idx, move |b| b.contains(&b'\n') || b.contains(&b'\r') || want.is_some_and(|n| b.len() >= n))?;
     if opts & topt::TEXT != 0 {
         let r = take_text(state(vm, idx), limit, true, enc_of(opts), opts & topt::TRANSLATE != 0);
         let bytes = r.map_err(|e| vm.os_error(&e, None))?;
@@ -1566,6 +1624,8 @@ fn f_read(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     let limit = size_arg(vm, p.pos.first().copied())?;
     let idx = readable_index(vm, f)?;
     let opts = file_opts(f);
+    let want = limit.map(|n| if opts & topt::TEXT != 0 { n.saturating_mul(4) } else { n });
+    green_fill(vm, idx, move |b| want.is_some_and(|n| b.len() >= n))?;
     if opts & topt::TEXT != 0 {
         let r = take_text(state(vm, idx), limit, false, enc_of(opts), opts & topt::TRANSLATE != 0);
         let bytes = r.map_err(|e| vm.os_error(&e, None))?;

@@ -89,6 +89,8 @@ pub mod tf {
     pub const BOUND: u64 = 256;
     /// Parked on the scheduler's timers by `time.sleep`.
     pub const SLEEPING: u64 = 512;
+    /// Waiting for a blocking call running on the blocking pool.
+    pub const IO_WAIT: u64 = 1024;
 }
 
 /// `ChannelL::flags`.
@@ -130,6 +132,28 @@ pub struct Sched {
     timer_vals: Option<crate::vm::RootedVec>,
     timer_free: Vec<usize>,
     timer_seq: u64,
+    /// Green blocking calls (made on first use).
+    io: Option<Box<GreenIo>>,
+}
+
+/// What a blocking job hands back: run on the VM thread when the job is
+/// done (it updates VM state, e.g. a file's read buffer), returning the
+/// call's outcome for the tasklet that waited.
+pub type IoApply = Box<dyn FnOnce(&mut Vm) -> std::io::Result<()> + Send>;
+/// A blocking call to run on the blocking pool.
+pub type IoJob = Box<dyn FnOnce() -> IoApply + Send>;
+
+/// The blocking pool, its completion inbox, and the tasklets waiting on it.
+struct GreenIo {
+    pool: skiff_tasklets::pool::BlockingPool<IoApply>,
+    inbox: std::sync::Arc<skiff_tasklets::inbox::Inbox<skiff_tasklets::pool::Completion<IoApply>>>,
+    /// Ticket id -> slot of the waiting tasklet in `vals`.
+    waiting: std::collections::HashMap<u64, usize>,
+    vals: crate::vm::RootedVec,
+    free: Vec<usize>,
+    /// Outcomes of finished calls whose tasklet has not picked them up yet.
+    done: std::collections::HashMap<u64, std::io::Result<()>>,
+    inflight: usize,
 }
 
 impl Sched {
@@ -153,6 +177,7 @@ impl Sched {
             timer_vals: None,
             timer_free: Vec::new(),
             timer_seq: 0,
+            io: None,
         }
     }
 
@@ -394,10 +419,17 @@ impl Vm {
     /// blocked).
     fn pick_next(&mut self) -> Value {
         if !self.sched.timers.is_empty() { self.wake_sleepers(false); }
+        if self.io_inflight() > 0 { self.poll_io(false); }
         let mut head = self.sv(sr::RUNQ);
-        while head.is_null() && !self.sched.timers.is_empty() {
-            // Nothing can run until a sleeper's deadline: wait for it.
-            self.wake_sleepers(true);
+        while head.is_null() && (!self.sched.timers.is_empty() || self.io_inflight() > 0) {
+            // Nothing can run until a sleeper's deadline or a blocking call
+            // completes: wait for whichever comes first.
+            if self.io_inflight() > 0 {
+                self.poll_io(true);
+                self.wake_sleepers(false);
+            } else {
+                self.wake_sleepers(true);
+            }
             head = self.sv(sr::RUNQ);
         }
         if !head.is_null() { return head; }
@@ -435,6 +467,93 @@ impl Vm {
             self.sched.timer_free.push(slot);
             if flags(t) & tf::SLEEPING != 0 && t_obj(t).wake == seq {
                 t_obj(t).flags &= !tf::SLEEPING;
+                if flags(t) & tf::SCHEDULED == 0 { self.runq_append(t); }
+            }
+        }
+    }
+
+    fn io_inflight(&self) -> usize { self.sched.io.as_ref().map_or(0, |io| io.inflight) }
+
+    /// Whether a blocking call made now should go to the blocking pool: some
+    /// other tasklet could run meanwhile.
+    pub fn green_io_ok(&self) -> bool {
+        if !self.sched.active { return false; }
+        let cur = self.current_tasklet();
+        self.runq_count() > usize::from(flags(cur) & tf::SCHEDULED != 0)
+            || !self.sched.timers.is_empty() || self.io_inflight() > 0 || self.sched.run_depth > 0
+    }
+
+    /// Runs `job` on the blocking pool while other tasklets run; the calling
+    /// tasklet waits (switched out hard) until the job's `IoApply` has run
+    /// on this thread, and gets its outcome. A tasklet killed meanwhile gets
+    /// the kill at once; the job still completes and its `IoApply` still runs
+    /// (the file stays consistent), but nobody is woken a second time.
+    pub fn green_io(&mut self, job: IoJob) -> PyResult<std::io::Result<()>> {
+        if self.sched.io.is_none() {
+            let threads = std::env::var("SKIFF_BLOCKING_THREADS").ok().and_then(|s| s.parse().ok()).unwrap_or(4usize);
+            let inbox = std::sync::Arc::new(skiff_tasklets::inbox::Inbox::new());
+            let pool = skiff_tasklets::pool::BlockingPool::new(threads, inbox.clone());
+            self.sched.io = Some(Box::new(GreenIo {
+                pool, inbox, waiting: Default::default(), vals: crate::vm::RootedVec::new(&self.r),
+                free: Vec::new(), done: Default::default(), inflight: 0,
+            }));
+        }
+        let cur = self.current_tasklet();
+        let io = self.sched.io.as_mut().expect("made above");
+        let ticket = io.pool.submit(job);
+        let id = ticket.id();
+        let slot = match io.free.pop() {
+            Some(s) => { io.vals.set(s, cur); s }
+            None => { io.vals.push(cur); io.vals.len() - 1 }
+        };
+        io.waiting.insert(id, slot);
+        io.inflight += 1;
+        let o = t_obj(cur);
+        o.wake = id;
+        o.flags |= tf::IO_WAIT;
+        self.runq_remove(cur);
+        set_field!(cur, TaskletL, tempval, Value::NONE);
+        let target = self.pick_next();
+        if target == cur {
+            // Only possible if the job finished during pick_next's wait.
+            self.resume_result(cur)?;
+        } else {
+            self.block_on(target, false)?;
+        }
+        let io = self.sched.io.as_mut().expect("made above");
+        Ok(io.done.remove(&id).unwrap_or_else(|| Err(std::io::Error::other("blocking call lost"))))
+    }
+
+    /// Applies finished blocking calls and wakes their tasklets; with
+    /// `wait`, first blocks until one finishes or the earliest sleeper's
+    /// deadline passes.
+    fn poll_io(&mut self, wait: bool) {
+        let deadline = self.sched.timers.peek().map(|r| r.0 .0);
+        let mut out = Vec::new();
+        {
+            let Some(io) = self.sched.io.as_ref() else { return };
+            if wait {
+                self.flush_std();
+                let io = self.sched.io.as_ref().expect("checked");
+                io.inbox.wait(&mut out, deadline);
+            } else {
+                io.inbox.try_drain(&mut out);
+            }
+        }
+        for c in out {
+            let outcome = match c.result {
+                Ok(apply) => apply(self),
+                Err(p) => Err(std::io::Error::other(format!("blocking call panicked: {}", p.message))),
+            };
+            let io = self.sched.io.as_mut().expect("completions come from the pool");
+            io.inflight -= 1;
+            let Some(slot) = io.waiting.remove(&c.id) else { continue };
+            let t = io.vals.get(slot);
+            io.vals.set(slot, Value::NULL);
+            io.free.push(slot);
+            if flags(t) & tf::IO_WAIT != 0 && t_obj(t).wake == c.id {
+                io.done.insert(c.id, outcome);
+                t_obj(t).flags &= !tf::IO_WAIT;
                 if flags(t) & tf::SCHEDULED == 0 { self.runq_append(t); }
             }
         }
@@ -819,7 +938,7 @@ impl Vm {
         }
         set_field!(t, TaskletL, pending, e.0);
         self.chan_unlink(t);
-        t_obj(t).flags &= !tf::SLEEPING;
+        t_obj(t).flags &= !(tf::SLEEPING | tf::IO_WAIT);
         if pending {
             if flags(t) & tf::SCHEDULED == 0 { self.runq_append(t); }
             return Ok(Value::NONE);
