@@ -69,10 +69,11 @@ def slow_reader():
 
 def killer(victim):
     global done
-    for i in range(3):
+    # Wait until the victim waits for a read (alive, neither queued nor on
+    # a channel); it reads 16 chunks, each on the pool, so this happens.
+    while not (victim.alive and not victim.scheduled):
         stackless.schedule()
-    # The victim is waiting for its read (it is neither queued nor on a channel).
-    log.append("victim waiting: %s" % (victim.alive and not victim.scheduled))
+    log.append("victim waiting: True")
     victim.kill()
     log.append("killed, alive=%s" % victim.alive)
     done = True
