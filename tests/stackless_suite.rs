@@ -40,7 +40,7 @@ const PYPY_HEADER: &str = "# oracle: pypy3";
 const DOCS_HEADER: &str = "# oracle: stackless-docs";
 const EXAMPLES: [&str; 3] = ["pipeline", "simulation", "fanout"];
 /// Every mode label a KNOWN_FAILURES entry may name.
-const MODES: [&str; 6] = ["normal", "gc-stress", "barriercheck", "boehm", "boehm-gc-stress", "examples"];
+const MODES: [&str; 7] = ["normal", "gc-stress", "barriercheck", "boehm", "boehm-gc-stress", "examples", "small-stacks"];
 
 fn root() -> &'static Path { Path::new(env!("CARGO_MANIFEST_DIR")) }
 fn suite_dir() -> PathBuf { root().join("tests/stackless") }
@@ -423,6 +423,13 @@ fn stackless_scripts_under_gc_stress() {
 #[test]
 fn stackless_scripts_under_barrier_check() {
     check(vec![run_suite(script_cases(), "barriercheck", &[("SKIFF_GC", "barriercheck"), ("SKIFF_GC_STRESS", "499")])]);
+}
+
+/// Every script with 64 KiB tasklet stacks (the smallest allowed): deep
+/// native recursion must still end in RecursionError, never a crash.
+#[test]
+fn stackless_scripts_on_small_stacks() {
+    check(vec![run_suite(script_cases(), "small-stacks", &[("SKIFF_TASKLET_STACK", "64")])]);
 }
 
 /// The Boehm plugin loads the system's libgc.so.1 at run time (Debian
