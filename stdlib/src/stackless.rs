@@ -573,7 +573,9 @@ fn s_run(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     };
     let timeout = int_arg(vm, p.get(0, "timeout"), "timeout")?;
     let total = int_arg(vm, p.get(4, "totaltimeout"), "totaltimeout")?;
-    vm.sched_run(timeout, total)
+    let soft = match p.get(2, "soft") { Some(v) => vm.truthy(v)?, None => false };
+    let ignore_nesting = match p.get(3, "ignore_nesting") { Some(v) => vm.truthy(v)?, None => false };
+    vm.sched_run(timeout, total, soft, ignore_nesting)
 }
 
 fn s_schedule(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {

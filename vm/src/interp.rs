@@ -1213,9 +1213,10 @@ impl Vm {
     /// preempt the running tasklet. May return `PyErr::SWITCH` (a soft
     /// switch) only when called from a tasklet's base dispatch loop.
     pub fn safe_point(&mut self) -> PyResult<()> {
+        let used = self.sched_budget() - self.countdown;
         self.countdown = SAFE_POINT_INTERVAL;
         self.run_finalizers();
-        if self.sched.active { self.sched_safe_point()?; }
+        if self.sched.active { self.sched_safe_point(used)?; }
         Ok(())
     }
 }

@@ -123,6 +123,17 @@ pub struct Sched {
     /// of the current `run(totaltimeout=...)` (negative = none).
     pub timeout: i64,
     pub total_left: i64,
+    /// `run(soft=True)`: an expired timeslice ends `run()` at the next
+    /// scheduling point instead of interrupting the tasklet.
+    pub run_soft: bool,
+    soft_expired: bool,
+    /// `run(ignore_nesting=True)`: interrupt tasklets inside native code too.
+    pub run_ignore_nesting: bool,
+    /// Instructions the running tasklet has used of its timeslice.
+    slice_used: i64,
+    /// What `Vm::countdown` was last set to (so a safe point knows how many
+    /// instructions ran since).
+    budget: i64,
     pub next_id: u64,
     pub soft_switches: u64,
     pub hard_switches: u64,
@@ -170,6 +181,11 @@ impl Sched {
             run_depth: 0,
             timeout: 0,
             total_left: -1,
+            run_soft: false,
+            soft_expired: false,
+            run_ignore_nesting: false,
+            slice_used: 0,
+            budget: crate::interp::SAFE_POINT_INTERVAL,
             next_id: 1,
             soft_switches: 0,
             hard_switches: 0,
@@ -396,7 +412,24 @@ impl Vm {
         self.depth = o.depth as usize;
         self.loops = o.loops as u32;
         self.set_sv(sr::CURRENT, t);
-        if self.sched.timeout > 0 { self.countdown = self.countdown.min(self.sched.timeout); }
+        if self.sched.run_depth > 0 {
+            // A new timeslice.
+            self.sched.slice_used = 0;
+            self.arm_countdown();
+        }
+    }
+
+    /// Sets the safe-point countdown to the next point preemption needs to
+    /// look: the rest of the timeslice or of the total budget, at most the
+    /// ordinary safe-point interval.
+    fn arm_countdown(&mut self) {
+        let mut n = crate::interp::SAFE_POINT_INTERVAL;
+        if self.sched.run_depth > 0 {
+            if self.sched.timeout > 0 { n = n.min((self.sched.timeout - self.sched.slice_used).max(1)); }
+            if self.sched.total_left >= 0 { n = n.min(self.sched.total_left.max(1)); }
+        }
+        self.countdown = n;
+        self.sched.budget = n;
     }
 
     fn schedule_callback(&mut self, next: Value) {
@@ -420,6 +453,17 @@ impl Vm {
     fn pick_next(&mut self) -> Value {
         if !self.sched.timers.is_empty() { self.wake_sleepers(false); }
         if self.io_inflight() > 0 { self.poll_io(false); }
+        if self.sched.soft_expired && self.sched.run_depth > 0 {
+            // run(soft=True): the timeslice ran out; this is the next
+            // scheduling point, so run() returns (nothing was interrupted).
+            self.sched.soft_expired = false;
+            let main = self.main_tasklet();
+            if t_obj(main).blocked == 0 {
+                set_field!(main, TaskletL, tempval, Value::NONE);
+                self.runq_push_front(main);
+                return main;
+            }
+        }
         let mut head = self.sv(sr::RUNQ);
         while head.is_null() && (!self.sched.timers.is_empty() || self.io_inflight() > 0) {
             // Nothing can run until a sleeper's deadline or a blocking call
@@ -471,6 +515,9 @@ impl Vm {
             }
         }
     }
+
+    /// What the safe-point countdown was last armed with.
+    pub fn sched_budget(&self) -> i64 { self.sched.budget }
 
     fn io_inflight(&self) -> usize { self.sched.io.as_ref().map_or(0, |io| io.inflight) }
 
@@ -1019,19 +1066,19 @@ impl Vm {
     /// `stackless.run(timeout, totaltimeout)` from the main tasklet: runs the
     /// others until none is runnable, an exception reaches main, or a
     /// timeslice expires (then returns the interrupted tasklet).
-    pub fn sched_run(&mut self, timeout: i64, total: i64) -> PyResult {
+    pub fn sched_run(&mut self, timeout: i64, total: i64, soft: bool, ignore_nesting: bool) -> PyResult {
         let cur = self.current_tasklet();
         if !self.is_main(cur) {
             return Err(self.new_exc(Exc::RuntimeError, "run() must be run from the main tasklet"));
         }
-        let (old_timeout, old_total) = (self.sched.timeout, self.sched.total_left);
+        let saved = (self.sched.timeout, self.sched.total_left, self.sched.run_soft, self.sched.run_ignore_nesting);
         self.sched.timeout = timeout.max(0);
         self.sched.total_left = if total > 0 { total } else { -1 };
-        let at_head = self.sv(sr::RUNQ) == cur;
+        self.sched.run_soft = soft;
+        self.sched.run_ignore_nesting = ignore_nesting;
+        self.sched.soft_expired = false;
+        // run() starts with the tasklet after main.
         self.runq_remove(cur);
-        if at_head {
-            // run() starts with the tasklet after main.
-        }
         self.sched.run_depth += 1;
         set_field!(cur, TaskletL, tempval, Value::NONE);
         let target = self.pick_next();
@@ -1041,22 +1088,38 @@ impl Vm {
             self.transfer(target, false).and_then(|_| self.resume_result(cur))
         };
         self.sched.run_depth -= 1;
-        self.sched.timeout = old_timeout;
-        self.sched.total_left = old_total;
+        (self.sched.timeout, self.sched.total_left, self.sched.run_soft, self.sched.run_ignore_nesting) = saved;
+        self.sched.soft_expired = false;
         if flags(cur) & tf::SCHEDULED == 0 { self.runq_push_front(cur); }
-        self.countdown = self.countdown.min(crate::interp::SAFE_POINT_INTERVAL);
+        self.arm_countdown();
         r
     }
 
     /// Preemption at a safe point: a non-main, non-atomic tasklet whose
     /// timeslice is used up goes back to the main tasklet in `run()`.
-    pub fn sched_safe_point(&mut self) -> PyResult<()> {
-        if self.sched.timeout <= 0 || self.sched.run_depth == 0 { return Ok(()); }
-        self.countdown = self.sched.timeout;
+    /// `used` is the number of instructions run since the countdown was last
+    /// armed.
+    pub fn sched_safe_point(&mut self, used: i64) -> PyResult<()> {
+        if self.sched.run_depth == 0 || (self.sched.timeout <= 0 && self.sched.total_left < 0) {
+            self.sched.budget = self.countdown;
+            return Ok(());
+        }
         let cur = self.current_tasklet();
-        if self.is_main(cur) || flags(cur) & tf::ATOMIC != 0 { return Ok(()); }
+        if self.is_main(cur) { self.arm_countdown(); return Ok(()); }
+        self.sched.slice_used += used;
+        if self.sched.total_left >= 0 { self.sched.total_left = (self.sched.total_left - used).max(0); }
+        let expired = (self.sched.timeout > 0 && self.sched.slice_used >= self.sched.timeout)
+            || self.sched.total_left == 0;
+        self.arm_countdown();
+        if !expired || flags(cur) & tf::ATOMIC != 0 { return Ok(()); }
+        // Inside native code only with ignore_nesting (the run's or the tasklet's).
+        if self.loops > 1 && !self.sched.run_ignore_nesting && flags(cur) & tf::IGNORE_NESTING == 0 { return Ok(()); }
         let main = self.main_tasklet();
         if t_obj(main).blocked != 0 || flags(main) & tf::SCHEDULED != 0 { return Ok(()); }
+        if self.sched.run_soft {
+            self.sched.soft_expired = true;
+            return Ok(());
+        }
         // The interrupted tasklet leaves the queue (it is paused) and run()
         // returns it.
         set_field!(main, TaskletL, tempval, cur);
