@@ -10,6 +10,13 @@ pub mod stackless;
 
 use skiff_vm::Vm;
 
+/// The pure-Python modules of `stdlib/lib/` (see build.rs). Set
+/// `SKIFF_LIB_DIR=stdlib/lib` to load them from the source tree instead,
+/// without rebuilding.
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
 /// Installs the builtins and registers the native modules with the VM.
 pub fn install(vm: &mut Vm) {
     builtins::init(vm);
@@ -18,4 +25,5 @@ pub fn install(vm: &mut Vm) {
     vm.register_native_module("time", time::init);
     vm.register_native_module("gc", gc::init);
     vm.register_native_module("stackless", stackless::init);
+    for &(name, source) in bundled::BUNDLED { vm.register_bundled_module(name, source); }
 }

@@ -107,7 +107,27 @@ impl Vm {
                 else if std::path::Path::new(&file).is_file() { (file, false) } else { continue };
             return self.load_source_module(name, &path, is_pkg, &format!("{base}/{leaf}"));
         }
+        // The Python modules bundled with skiff come after sys.path, as
+        // CPython's standard library does (a script's own file shadows them).
+        if parent.is_null() {
+            if let Some(&source) = self.bundled_modules.get(name) {
+                if let Ok(dir) = std::env::var("SKIFF_LIB_DIR") {
+                    // Development: read the library from the source tree.
+                    let path = format!("{dir}/{name}.py");
+                    if std::path::Path::new(&path).is_file() {
+                        return self.load_source_module(name, &path, false, "");
+                    }
+                }
+                let path = format!("<skiff-lib>/{name}.py");
+                return self.load_module_from_source(name, &path, source, false, "");
+            }
+        }
         if parent.is_null() { Err(self.module_not_found(name)) } else { Err(self.module_not_found_in_package(name, parent)) }
+    }
+
+    /// Registers a pure-Python module bundled with the binary.
+    pub fn register_bundled_module(&mut self, name: &'static str, source: &'static str) {
+        self.bundled_modules.insert(name, source);
     }
 
     fn module_not_found_in_package(&mut self, name: &str, _parent: Value) -> PyErr {
@@ -136,6 +156,12 @@ impl Vm {
     /// Reads, compiles and runs a module file.
     pub fn load_source_module(&mut self, name: &str, path: &str, is_pkg: bool, pkg_dir: &str) -> PyResult<Value> {
         let source = self.read_source(path)?;
+        self.load_module_from_source(name, path, &source, is_pkg, pkg_dir)
+    }
+
+    /// Compiles and runs `source` as module `name` (`path` is its `__file__`
+    /// and the file name in tracebacks).
+    pub fn load_module_from_source(&mut self, name: &str, path: &str, source: &str, is_pkg: bool, pkg_dir: &str) -> PyResult<Value> {
         let m = self.new_module(name);
         let d = self.module_dict(m);
         let f = self.new_str(path);
@@ -151,7 +177,7 @@ impl Vm {
         let key = self.new_str(name);
         let modules = self.r.modules.get();
         self.dict_set(modules, key, m)?;
-        let r = self.compile_source(&source, path).and_then(|code| self.exec_code(code, d));
+        let r = self.compile_source(source, path).and_then(|code| self.exec_code(code, d));
         if let Err(e) = r {
             let _ = self.dict_del(modules, key);
             return Err(e);

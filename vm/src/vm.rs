@@ -230,6 +230,8 @@ pub struct Vm {
     /// Class-version counter (versions are unique across all classes).
     pub next_version: Cell<u64>,
     pub native_modules: HashMap<&'static str, NativeModuleInit>,
+    /// Pure-Python modules shipped inside the binary: name -> source.
+    pub bundled_modules: HashMap<&'static str, &'static str>,
     /// Source text of loaded files, for tracebacks.
     pub sources: HashMap<String, std::rc::Rc<str>>,
     /// Whether a `__del__` is running (finalizers do not nest).
@@ -276,7 +278,7 @@ impl Vm {
         let mut vm = Box::new(Vm {
             heap: Heap::new(gc), r, config, depth: 0, recursion_limit: 1000,
             stack_limit: bounds.lo + STACK_RED_ZONE, pending: Cell::new(false),
-            next_version: Cell::new(1), native_modules: HashMap::new(), sources: HashMap::new(),
+            next_version: Cell::new(1), native_modules: HashMap::new(), bundled_modules: HashMap::new(), sources: HashMap::new(),
             in_finalizer: false, countdown: crate::interp::SAFE_POINT_INTERVAL, reraising: false,
             yielded: false, last_return: Value::NONE, files: Vec::new(),
             sched: crate::sched::Sched::new(bounds), loops: 0, soft_call: false,
