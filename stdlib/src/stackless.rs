@@ -582,8 +582,8 @@ fn s_schedule(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     let soft = vm.take_soft();
     let p = ArgParser::new("schedule", args, kwnames);
     p.check_kw(vm, &["retval"])?;
+    // Absent means the current tasklet; an explicit None is returned as None.
     let rv = p.get(0, "retval").unwrap_or(Value::NULL);
-    let rv = if rv == Value::NONE { Value::NULL } else { rv };
     vm.sched_schedule(rv, false, soft)
 }
 
@@ -592,7 +592,6 @@ fn s_schedule_remove(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     let p = ArgParser::new("schedule_remove", args, kwnames);
     p.check_kw(vm, &["retval"])?;
     let rv = p.get(0, "retval").unwrap_or(Value::NULL);
-    let rv = if rv == Value::NONE { Value::NULL } else { rv };
     vm.sched_schedule(rv, true, soft)
 }
 
@@ -608,7 +607,18 @@ fn s_getcurrentid(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult {
     let t = vm.current_tasklet();
     Ok(Value::small(t_obj(t).id as i64))
 }
-fn s_enable_softswitch(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult { Ok(Value::TRUE) }
+/// `enable_softswitch(flag)`: with False every switch is hard (for timing
+/// and debugging, as in Stackless); returns the previous setting. None only
+/// queries it.
+fn s_enable_softswitch(vm: &mut Vm, a: &[Value], k: Value) -> PyResult {
+    no_kwargs(vm, "enable_softswitch", k)?;
+    let Some(&flag) = a.first() else {
+        return Err(vm.new_exc(Exc::TypeError, "enable_softswitch() takes exactly one argument (0 given)"));
+    };
+    let old = vm.sched.softswitch;
+    if flag != Value::NONE { vm.sched.softswitch = vm.truthy(flag)?; }
+    Ok(Value::bool(old))
+}
 
 fn set_cb(vm: &mut Vm, args: &[Value], idx: usize, name: &str) -> PyResult {
     let Some(&cb) = args.first() else {

@@ -137,6 +137,8 @@ pub struct Sched {
     pub next_id: u64,
     pub soft_switches: u64,
     pub hard_switches: u64,
+    /// `stackless.enable_softswitch()`: when false every switch is hard.
+    pub softswitch: bool,
     /// Sleeping tasklets: (deadline, sequence, slot in `timer_vals`).
     timers: std::collections::BinaryHeap<std::cmp::Reverse<(std::time::Instant, u64, usize)>>,
     /// The sleeping tasklets themselves, as roots (made by `sched_init`).
@@ -189,6 +191,7 @@ impl Sched {
             next_id: 1,
             soft_switches: 0,
             hard_switches: 0,
+            softswitch: true,
             timers: std::collections::BinaryHeap::new(),
             timer_vals: None,
             timer_free: Vec::new(),
@@ -904,7 +907,7 @@ impl Vm {
 
     /// Whether a blocking builtin was called directly by the base dispatch
     /// loop (so it may switch softly). Takes the flag: call first thing.
-    pub fn take_soft(&mut self) -> bool { std::mem::replace(&mut self.soft_call, false) }
+    pub fn take_soft(&mut self) -> bool { std::mem::replace(&mut self.soft_call, false) && self.sched.softswitch }
 
     // -- operations ---------------------------------------------------------------
 
@@ -1125,7 +1128,7 @@ impl Vm {
         set_field!(main, TaskletL, tempval, cur);
         self.runq_remove(cur);
         self.runq_push_front(main);
-        let soft = self.loops == 1;
+        let soft = self.loops == 1 && self.sched.softswitch;
         t_obj(cur).flags &= !tf::PUSH;
         self.transfer(main, soft)?;
         // Resumed: an exception thrown in while it was interrupted?
