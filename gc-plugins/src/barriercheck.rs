@@ -158,6 +158,11 @@ unsafe impl GcPlugin for BarrierCheck {
         unsafe { self.inner.register_finalizer(obj) }
     }
 
+    unsafe fn unregister_finalizer(&self, obj: *mut Header) {
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { self.inner.unregister_finalizer(obj) }
+    }
+
     fn pop_finalizable(&self) -> Option<*mut Header> { self.inner.pop_finalizable() }
 
     fn is_heap_object(&self, addr: usize) -> bool { self.inner.is_heap_object(addr) }

@@ -154,6 +154,14 @@ pub unsafe trait GcPlugin {
     /// `obj` must be a live object of this plugin's heap.
     unsafe fn register_finalizer(&self, obj: *mut Header);
 
+    /// Cancels `obj`'s registration (it no longer needs finalizing), so a
+    /// dead object is freed by the next collection that finds it instead of
+    /// being queued first. Does nothing if it is not registered.
+    ///
+    /// # Safety
+    /// `obj` must be a live object of this heap.
+    unsafe fn unregister_finalizer(&self, obj: *mut Header);
+
     /// The next object whose finalizer should run, if any.
     fn pop_finalizable(&self) -> Option<*mut Header>;
 

@@ -377,6 +377,38 @@ fn finalizable_objects_are_queued_once_and_kept_with_their_children() {
 }
 
 #[test]
+fn cancelled_finalizers_free_at_once_and_reregistration_queues_once() {
+    let vm = vm();
+    // Registered, then cancelled: freed by the first collection that finds
+    // it unreachable, never queued.
+    let a = vm.alloc_node(1);
+    vm.register_finalizer(a);
+    vm.unregister_finalizer(a);
+    assert_eq!(vm.flags(a) & flags::FINALIZER, 0);
+    vm.collect();
+    assert!(vm.pop_finalizable().is_none());
+    assert_eq!(take_dropped(), vec![1]);
+    assert_eq!(vm.stats().finalizers_queued, 0);
+    // Cancelled and registered again (listed twice): queued exactly once.
+    let b = vm.alloc_node(2);
+    vm.register_finalizer(b);
+    vm.unregister_finalizer(b);
+    vm.register_finalizer(b);
+    vm.collect();
+    assert_eq!(vm.pop_finalizable(), Some(b));
+    assert!(vm.pop_finalizable().is_none());
+    assert_eq!(vm.stats().finalizers_queued, 1);
+    vm.collect();
+    assert_eq!(take_dropped(), vec![2]);
+    // Cancelling an object that was never registered does nothing.
+    let c = vm.alloc_node(3);
+    vm.push_root(c);
+    vm.unregister_finalizer(c);
+    vm.collect();
+    assert!(take_dropped().is_empty());
+}
+
+#[test]
 fn finalizable_cycle_members_are_queued_together_and_resurrection_works() {
     let vm = vm();
     let p = vm.alloc_node(1);

@@ -137,6 +137,8 @@ pub struct Sched {
     pub next_id: u64,
     pub soft_switches: u64,
     pub hard_switches: u64,
+    /// Tasklets in the run queue.
+    runq_len: usize,
     /// `stackless.enable_softswitch()`: when false every switch is hard.
     pub softswitch: bool,
     /// Sleeping tasklets: (deadline, sequence, slot in `timer_vals`).
@@ -192,6 +194,7 @@ impl Sched {
             soft_switches: 0,
             hard_switches: 0,
             softswitch: true,
+            runq_len: 0,
             timers: std::collections::BinaryHeap::new(),
             timer_vals: None,
             timer_free: Vec::new(),
@@ -245,6 +248,7 @@ impl Vm {
         o.flags = tf::ALIVE | tf::STARTED | tf::MAIN | tf::SCHEDULED | tf::BOUND;
         set_field!(m, TaskletL, next, m);
         set_field!(m, TaskletL, prev, m);
+        self.sched.runq_len = 1;
         self.set_sv(sr::MAIN, m);
         self.set_sv(sr::CURRENT, m);
         self.set_sv(sr::RUNQ, m);
@@ -307,6 +311,7 @@ impl Vm {
             set_field!(head, TaskletL, prev, t);
         }
         t_obj(t).flags |= tf::SCHEDULED;
+        self.sched.runq_len += 1;
     }
 
     /// Puts `t` at the head of the run queue, in front of the old head.
@@ -349,16 +354,10 @@ impl Vm {
         set_field!(t, TaskletL, next, Value::NULL);
         set_field!(t, TaskletL, prev, Value::NULL);
         t_obj(t).flags &= !tf::SCHEDULED;
+        self.sched.runq_len -= 1;
     }
 
-    pub fn runq_count(&self) -> usize {
-        let head = self.sv(sr::RUNQ);
-        if head.is_null() { return 0; }
-        let mut n = 1;
-        let mut t = t_obj(head).next;
-        while t != head { n += 1; t = t_obj(t).next; }
-        n
-    }
+    pub fn runq_count(&self) -> usize { self.sched.runq_len }
 
     // -- channel wait queues (NULL-ended, through next/prev) --------------------
 
@@ -850,6 +849,9 @@ impl Vm {
     /// and control goes to the next tasklet. An exception other than
     /// `TaskletExit` goes to the main tasklet.
     fn tasklet_end(&mut self, t: Value, r: PyResult) {
+        // A dead tasklet needs no killing when it becomes unreachable.
+        // SAFETY: `t` is a live object of the active heap.
+        unsafe { self.heap.gc.unregister_finalizer(t.addr() as *mut skiff_gc::Header) };
         let o = t_obj(t);
         o.flags &= !(tf::ALIVE | tf::PUSH);
         o.depth = 0;
@@ -980,6 +982,8 @@ impl Vm {
         }
         if flags(t) & tf::STARTED == 0 && self.is_tasklet_exit(e.0) && !pending {
             // Never ran: it just dies.
+            // SAFETY: `t` is a live object of the active heap.
+            unsafe { self.heap.gc.unregister_finalizer(t.addr() as *mut skiff_gc::Header) };
             t_obj(t).flags &= !tf::ALIVE;
             self.runq_remove(t);
             set_field!(t, TaskletL, args, Value::NULL);

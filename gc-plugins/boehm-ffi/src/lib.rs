@@ -613,6 +613,19 @@ unsafe impl GcPlugin for BoehmGc {
         }
     }
 
+    unsafe fn unregister_finalizer(&self, obj: *mut Header) {
+        // SAFETY: the caller passes a live object of this heap; a null
+        // procedure cancels bdwgc's registration (collections are disabled
+        // outside alloc/collect, so this cannot collect).
+        unsafe {
+            if (*obj).flags & flags::FINALIZER == 0 { return; }
+            (*obj).flags &= !flags::FINALIZER;
+            let mut old_proc = None;
+            let mut old_data = core::ptr::null_mut();
+            (self.api.register_finalizer_no_order)(obj.cast(), None, core::ptr::null_mut(), &mut old_proc, &mut old_data);
+        }
+    }
+
     fn pop_finalizable(&self) -> Option<*mut Header> {
         // The queue kept the object alive until now; clearing its slot makes
         // it an ordinary object.

@@ -208,18 +208,22 @@ impl MarkSweep {
             // queued in this collection too.
             let mut newly = Vec::new();
             self.finalizers.borrow_mut().retain(|&obj| {
-                // SAFETY: registered objects are live until queued (they are
-                // never freed while FINALIZER is set, because this step marks
-                // them).
-                let unmarked = unsafe { (*obj).flags & flags::MARK == 0 };
-                if unmarked {
-                    newly.push(obj);
+                // SAFETY: listed objects are live here: registered ones are
+                // never freed while FINALIZER is set (this step marks or
+                // keeps them), and an entry whose registration was cancelled
+                // is dropped now, before the sweep that may free it.
+                unsafe {
+                    let f = (*obj).flags;
+                    if f & flags::FINALIZER == 0 { return false; }
+                    if f & flags::MARK != 0 { return true; }
+                    // Queued once, even if it was listed twice (cancelled and
+                    // registered again).
+                    (*obj).flags = (f & !flags::FINALIZER) | flags::FINALIZED;
                 }
-                !unmarked
+                newly.push(obj);
+                false
             });
             for &obj in &newly {
-                // SAFETY: as above, `obj` is live.
-                unsafe { (*obj).flags = ((*obj).flags & !flags::FINALIZER) | flags::FINALIZED };
                 marker.mark(obj);
             }
             marker.drain();
@@ -411,6 +415,13 @@ unsafe impl GcPlugin for MarkSweep {
                 self.finalizers.borrow_mut().push(obj);
             }
         }
+    }
+
+    unsafe fn unregister_finalizer(&self, obj: *mut Header) {
+        // SAFETY: the caller guarantees `obj` is a live object of this heap.
+        // Its entry stays in `finalizers` until the next collection drops it
+        // (entries without FINALIZER are skipped there, before the sweep).
+        unsafe { (*obj).flags &= !flags::FINALIZER };
     }
 
     fn pop_finalizable(&self) -> Option<*mut Header> {

@@ -401,6 +401,12 @@ impl MockVm {
         unsafe { self.gc.register_finalizer(obj) };
     }
 
+    pub fn unregister_finalizer(&self, obj: *mut Header) {
+        self.check_live(obj);
+        // SAFETY: live object of this heap.
+        unsafe { self.gc.unregister_finalizer(obj) };
+    }
+
     pub fn pop_finalizable(&self) -> Option<*mut Header> {
         self.gc.pop_finalizable()
     }
