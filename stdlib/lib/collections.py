@@ -15,6 +15,7 @@ The behaviour (results, reprs, error types and messages) follows CPython 3.11's
   honours for subclasses.
 """
 
+from operator import index as _operator_index
 import sys as _sys
 from heapq import nlargest as _nlargest
 
@@ -82,12 +83,7 @@ def _update_via_setitem(self, args, kwds, too_many):
 def _index_arg(value):
     if isinstance(value, int):
         return value
-    try:
-        index = type(value).__index__
-    except AttributeError:
-        raise TypeError("'%s' object cannot be interpreted as an integer"
-                        % type(value).__name__) from None
-    return index(value)
+    return _operator_index(value)
 
 
 class deque:

@@ -23,6 +23,8 @@ Conventions that keep ``__next__`` cheap in a bytecode interpreter:
   order and messages where they are practical to reproduce.
 """
 
+from operator import index as _operator_index
+
 # Like CPython's C module, this one has no __all__: every public name is
 # exported by `from itertools import *`.
 
@@ -44,12 +46,7 @@ def _index(x):
     """operator.index(x), with CPython's message for a non-integer."""
     if type(x) is int:
         return x
-    try:
-        method = type(x).__index__
-    except AttributeError:
-        raise TypeError("'%s' object cannot be interpreted as an integer"
-                        % type(x).__name__) from None
-    return method(x)
+    return _operator_index(x)
 
 
 def _ssize(x):
