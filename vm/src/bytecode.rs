@@ -336,6 +336,7 @@ pub struct MakeFunctionFlags;
 impl MakeFunctionFlags {
     pub const DEFAULTS: u32 = 1;
     pub const KWDEFAULTS: u32 = 2;
+    pub const ANNOTATIONS: u32 = 4;
     pub const CLOSURE: u32 = 8;
 }
 

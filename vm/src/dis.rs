@@ -256,6 +256,9 @@ fn resolve(code: &CodeUnit, op: Op, arg: u32) -> Option<String> {
             if arg & MakeFunctionFlags::KWDEFAULTS != 0 {
                 parts.push("kwdefaults");
             }
+            if arg & MakeFunctionFlags::ANNOTATIONS != 0 {
+                parts.push("annotations");
+            }
             if arg & MakeFunctionFlags::CLOSURE != 0 {
                 parts.push("closure");
             }

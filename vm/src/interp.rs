@@ -849,10 +849,18 @@ impl Vm {
                         Op::MAKE_FUNCTION => {
                             let code_v = pop!();
                             let closure = if arg as u32 & MakeFunctionFlags::CLOSURE != 0 { pop!() } else { Value::NULL };
+                            let annotations = if arg as u32 & MakeFunctionFlags::ANNOTATIONS != 0 { pop!() } else { Value::NULL };
                             let kwdefaults = if arg as u32 & MakeFunctionFlags::KWDEFAULTS != 0 { pop!() } else { Value::NULL };
                             let defaults = if arg as u32 & MakeFunctionFlags::DEFAULTS != 0 { pop!() } else { Value::NULL };
                             let g = obj::<FrameL>(f).globals;
                             let func = self.new_function(code_v, g, defaults, kwdefaults, closure);
+                            if !annotations.is_null() {
+                                // Kept in the function's __dict__ under __annotations__
+                                // (specialattrs reads it from there).
+                                let d = self.new_dict();
+                                set_field!(func, FunctionL, dict, d);
+                                self.dict_set_str(d, "__annotations__", annotations);
+                            }
                             push!(func);
                         }
                         Op::LOAD_BUILD_CLASS => {
@@ -962,7 +970,16 @@ impl Vm {
                             let d = if locals.is_null() { obj::<FrameL>(f).globals } else { locals };
                             tri!(self.import_star(m, d));
                         }
-                        Op::SETUP_ANNOTATIONS => {}
+                        Op::SETUP_ANNOTATIONS => {
+                            // Module and class bodies with annotated names get an
+                            // `__annotations__` dict (kept if one exists already).
+                            let locals = obj::<FrameL>(f).locals;
+                            let ns = if locals.is_null() { obj::<FrameL>(f).globals } else { locals };
+                            if self.dict_get_by_name(ns, "__annotations__").is_none() {
+                                let d = self.new_dict();
+                                tri!(self.dict_set(ns, self.intern("__annotations__"), d));
+                            }
+                        }
                     }
                 }
             };

@@ -683,6 +683,16 @@ impl Vm {
     }
 
     fn type_getattr(&mut self, cls: Value, name: Value) -> PyResult<Option<Value>> {
+        if name == self.n(N::annotations) && self.is_heap_class(cls) {
+            // type.__annotations__ (a data descriptor in CPython): the class's
+            // own, never inherited; an empty dict is made on first access.
+            let d = obj::<ClassL>(cls).dict;
+            if let Some(a) = self.dict_get(d, name)? { return Ok(Some(a)); }
+            let a = self.new_dict();
+            self.dict_set(d, name, a)?;
+            self.invalidate_class(cls);
+            return Ok(Some(a));
+        }
         let meta = cls_of(cls);
         let meta_attr = self.lookup_type(meta, name);
         if let Some(ma) = meta_attr {

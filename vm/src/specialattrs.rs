@@ -39,7 +39,14 @@ pub fn special_getattr(vm: &mut Vm, o: Value, name: Value) -> PyResult<Option<Va
             if d.is_null() { d = vm.new_dict(); set_field!(o, FunctionL, dict, d); }
             Some(d)
         }
-        (Kind::Function, "__annotations__") => Some(vm.new_dict()),
+        (Kind::Function, "__annotations__") => {
+            // Made on first access and kept, so changes to it persist.
+            let mut d = obj::<FunctionL>(o).dict;
+            if d.is_null() { d = vm.new_dict(); set_field!(o, FunctionL, dict, d); }
+            let a = vm.new_dict();
+            vm.dict_set_str(d, "__annotations__", a);
+            Some(a)
+        }
         (Kind::Builtin, "__name__") => Some(obj::<BuiltinL>(o).name),
         (Kind::Builtin, "__qualname__") => { let q = obj::<BuiltinL>(o).qualname; Some(if q.is_null() { obj::<BuiltinL>(o).name } else { q }) }
         (Kind::Builtin, "__self__") => { let b = obj::<BuiltinL>(o).bound; Some(if b.is_null() { Value::NONE } else { b }) }

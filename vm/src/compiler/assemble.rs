@@ -392,6 +392,7 @@ pub(crate) fn stack_effect(ins: Instr, jump: bool) -> i32 {
             let f = ins.arg;
             -(((f & MakeFunctionFlags::DEFAULTS != 0) as i32)
                 + ((f & MakeFunctionFlags::KWDEFAULTS != 0) as i32)
+                + ((f & MakeFunctionFlags::ANNOTATIONS != 0) as i32)
                 + ((f & MakeFunctionFlags::CLOSURE != 0) as i32))
         }
         Op::LOAD_BUILD_CLASS => 1,

@@ -508,6 +508,7 @@ impl<'a> Compiler<'a> {
             }
             None => body,
         };
+        if has_annotations(body) { self.op(Op::SETUP_ANNOTATIONS); }
         self.compile_body(rest)?;
         self.load_const(Const::None);
         self.op(Op::RETURN_VALUE);
@@ -650,10 +651,13 @@ impl<'a> Compiler<'a> {
             }
             Stmt::AugAssign(a) => self.compile_aug_assign(a),
             Stmt::AnnAssign(a) => {
+                let evaluated = self.cur().kind != ScopeKind::Function;
                 match &a.value {
                     Some(v) => {
                         self.compile_expr(v)?;
                         self.store_target(&a.target)?;
+                        if evaluated { self.store_annotation(a)?; }
+                        return Ok(());
                     }
                     None => match &*a.target {
                         Expr::Attribute(at) => {
@@ -669,6 +673,7 @@ impl<'a> Compiler<'a> {
                         _ => {}
                     },
                 }
+                if evaluated { self.store_annotation(a)?; }
                 Ok(())
             }
             Stmt::For(f) => self.compile_for(f),
@@ -1349,6 +1354,48 @@ impl<'a> Compiler<'a> {
 
     /// Pushes positional defaults (a tuple) and keyword-only defaults (a
     /// dict); returns the MAKE_FUNCTION flags for them.
+    /// Pushes a dict of a function's annotations (parameters in order, then
+    /// `return`), if it has any.
+    fn compile_annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a Expr>) -> R<bool> {
+        let params = p.posonlyargs.iter().chain(&p.args).map(|pd| &pd.parameter)
+            .chain(p.vararg.as_deref())
+            .chain(p.kwonlyargs.iter().map(|pd| &pd.parameter))
+            .chain(p.kwarg.as_deref());
+        let mut n = 0;
+        for a in params {
+            if let Some(ann) = &a.annotation {
+                let name = self.mangled(&a.name.id);
+                self.load_const(Const::Str(name));
+                self.compile_expr(ann)?;
+                n += 1;
+            }
+        }
+        if let Some(r) = returns {
+            self.load_const(Const::Str("return".into()));
+            self.compile_expr(r)?;
+            n += 1;
+        }
+        if n > 0 { self.emit(Op::BUILD_MAP, n); }
+        Ok(n > 0)
+    }
+
+    /// Module and class scope: evaluates an annotated assignment's
+    /// annotation and, for a simple name target, stores it in
+    /// `__annotations__` (the target's value, if any, is stored first).
+    fn store_annotation(&mut self, a: &'a ast::StmtAnnAssign) -> R {
+        self.compile_expr(&a.annotation)?;
+        match &*a.target {
+            Expr::Name(n) if a.simple => {
+                self.name_op("__annotations__", Ctx::Load)?;
+                let key = self.mangled(&n.id);
+                self.load_const(Const::Str(key));
+                self.op(Op::STORE_SUBSCR);
+            }
+            _ => self.op(Op::POP_TOP),
+        }
+        Ok(())
+    }
+
     fn compile_defaults(&mut self, p: &'a ast::Parameters) -> R<u32> {
         let mut flags = 0;
         let defaults: Vec<&Expr> = p
@@ -1471,7 +1518,10 @@ impl<'a> Compiler<'a> {
         }
         let first_line = self.line_of(f.decorator_list.first().map_or(f.range, |d| d.range));
         self.set_line(f.name.range);
-        let flags = self.compile_defaults(&f.parameters)?;
+        let mut flags = self.compile_defaults(&f.parameters)?;
+        if self.compile_annotations(&f.parameters, f.returns.as_deref())? {
+            flags |= MakeFunctionFlags::ANNOTATIONS;
+        }
         let scope = self.scope_for(f)?;
         let qualname = self.qualname_for(&f.name.id, true);
         let code = self.compile_function_body(
@@ -1528,6 +1578,7 @@ impl<'a> Compiler<'a> {
             }
             None => &c.body[..],
         };
+        if has_annotations(&c.body) { self.op(Op::SETUP_ANNOTATIONS); }
         self.compile_body(rest)?;
         let sc = &self.table.scopes[scope];
         if sc.needs_class_closure {
@@ -2246,4 +2297,23 @@ impl<'a> Compiler<'a> {
         }
         Ok(())
     }
+}
+
+/// Whether a module or class body has an annotated assignment (outside
+/// nested functions and classes): it then starts with SETUP_ANNOTATIONS.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|st| match st {
+        Stmt::AnnAssign(_) => true,
+        Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
+        Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
+        Stmt::If(i) => has_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body)),
+        Stmt::With(w) => has_annotations(&w.body),
+        Stmt::Try(t) => {
+            has_annotations(&t.body) || has_annotations(&t.orelse) || has_annotations(&t.finalbody)
+                || t.handlers.iter().any(|h| match h {
+                    ast::ExceptHandler::ExceptHandler(h) => has_annotations(&h.body),
+                })
+        }
+        _ => false,
+    })
 }

@@ -426,6 +426,18 @@ impl Builder {
         Ok(())
     }
 
+    /// Parameter annotations are evaluated where the `def` runs.
+    fn visit_param_annotations(&mut self, p: &ast::Parameters) -> R {
+        let all = p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs).map(|pd| &pd.parameter)
+            .chain(p.vararg.as_deref()).chain(p.kwarg.as_deref());
+        for a in all {
+            if let Some(ann) = &a.annotation {
+                self.visit_expr(ann)?;
+            }
+        }
+        Ok(())
+    }
+
     fn define_params(&mut self, p: &ast::Parameters) -> R {
         for pd in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs) {
             self.add_def(&pd.parameter.name.id, DEF_PARAM, pd.parameter.name.range)?;
@@ -482,6 +494,10 @@ impl Builder {
                 }
                 self.add_def(&f.name.id, DEF_LOCAL, f.name.range)?;
                 self.visit_params_defaults(&f.parameters)?;
+                self.visit_param_annotations(&f.parameters)?;
+                if let Some(r) = &f.returns {
+                    self.visit_expr(r)?;
+                }
                 for d in &f.decorator_list {
                     self.visit_expr(&d.expression)?;
                 }
@@ -561,6 +577,11 @@ impl Builder {
                 }
                 if let Some(v) = &a.value {
                     self.visit_expr(v)?;
+                }
+                // Module and class annotations are evaluated; a function's
+                // local annotations are not (CPython 3.11).
+                if self.scopes[self.top()].kind != ScopeKind::Function {
+                    self.visit_expr(&a.annotation)?;
                 }
             }
             Stmt::For(f) => {
