@@ -480,11 +480,70 @@ fn init_method_methods(vm: &mut Vm) {
         let r = vm.repr_string(s4(a[0], 1))?;
         Ok(vm.new_str(&format!("<bound method {q} of {r}>")))
     });
+    // types.MethodType(func, obj)
+    vm.add_static(m, "__new__", |vm, a, _k| {
+        if a.len() != 3 {
+            return Err(arg_error(vm, &format!("method expected 2 arguments, got {}", a.len().saturating_sub(1))));
+        }
+        if !crate::bootstrap::callable_value(a[1]) { return Err(arg_error(vm, "first argument must be callable")); }
+        if a[2] == Value::NONE { return Err(arg_error(vm, "instance must not be None")); }
+        Ok(vm.new_bound_method(a[1], a[2]))
+    }, false);
     let f = vm.ty(Ty::Function);
     vm.add_method(f, "__repr__", |vm, a, _k| {
         let q = str_ref(obj::<FunctionL>(a[0]).qualname).to_string();
         Ok(vm.new_str(&format!("<function {q} at {:#x}>", a[0].0)))
     });
+    // Functions are descriptors: f.__get__(obj) is the bound method.
+    vm.add_method(f, "__get__", |vm, a, _k| {
+        match a.len() {
+            2 | 3 => {}
+            n => return Err(arg_error(vm, &format!("expected 1 or 2 arguments, got {}", n.saturating_sub(1)))),
+        }
+        if a[1] == Value::NONE {
+            if a.len() == 3 && a[2] != Value::NONE { return Ok(a[0]); }
+            if a.len() == 2 { return Err(arg_error(vm, "__get__(None, None) is invalid")); }
+            return Err(arg_error(vm, "__get__(None, None) is invalid"));
+        }
+        Ok(vm.new_bound_method(a[0], a[1]))
+    });
+    let b = vm.ty(Ty::BuiltinFunction);
+    vm.add_method(b, "__repr__", |vm, a, _k| {
+        let o = obj::<BuiltinL>(a[0]);
+        let name = str_ref(o.name).to_string();
+        if !o.bound.is_null() {
+            let bound = o.bound;
+            if kind_of(bound) == Kind::Module {
+                return Ok(vm.new_str(&format!("<built-in function {name}>")));
+            }
+            let tn = vm.type_name(bound);
+            return Ok(vm.new_str(&format!("<built-in method {name} of {tn} object at {:#x}>", bound.0)));
+        }
+        if !o.qualname.is_null() {
+            if let Some((owner, _)) = str_ref(o.qualname).rsplit_once('.') {
+                return Ok(vm.new_str(&format!("<method '{name}' of '{owner}' objects>")));
+            }
+        }
+        Ok(vm.new_str(&format!("<built-in function {name}>")))
+    });
+    let md = vm.ty(Ty::Module);
+    vm.add_method(md, "__repr__", |vm, a, _k| {
+        let d = s4(a[0], 1);
+        let name = match vm.dict_get_by_name(d, "__name__") {
+            Some(n) if vm.is_str(n) => str_ref(n).to_string(),
+            _ => "?".to_string(),
+        };
+        let r = match vm.dict_get_by_name(d, "__file__") {
+            Some(p) if vm.is_str(p) => format!("<module '{name}' from '{}'>", str_ref(p)),
+            _ => format!("<module '{name}' (built-in)>"),
+        };
+        Ok(vm.new_str(&r))
+    });
+}
+
+/// Whether `v` can be called (a quick structural check for native code).
+pub fn callable_value(v: Value) -> bool {
+    v.is_ref() && matches!(kind_of(v), Kind::Function | Kind::Builtin | Kind::BoundMethod | Kind::Class | Kind::Instance)
 }
 
 fn init_generator_methods(vm: &mut Vm) {

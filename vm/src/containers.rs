@@ -502,8 +502,9 @@ impl Vm {
                     let len = obj::<ListL>(o).len;
                     if k.is_ref() && kind_of(k) == Kind::Slice {
                         let pos = self.slice_positions(k, len)?;
-                        let cur = list_slice(o).to_vec();
-                        let out: Vec<Value> = cur.iter().enumerate().filter(|(i, _)| !pos.contains(i)).map(|(_, &v)| v).collect();
+                        let mut gone = vec![false; len];
+                        for &i in &pos { gone[i] = true; }
+                        let out: Vec<Value> = list_slice(o).iter().zip(&gone).filter(|(_, &g)| !g).map(|(&v, _)| v).collect();
                         self.list_set_contents(o, &out);
                         return Ok(());
                     }
