@@ -566,7 +566,10 @@ impl Vm {
                             if let Err(e) = self.list_extend(l, it) {
                                 if self.exc_matches(e, Exc::TypeError) && !self.is_iterable(it) {
                                     let tn = self.type_name(it);
-                                    if feeds_call_ex(cd, pc) {
+                                    // CPython checks a lone `*arg` in CALL_FUNCTION_EX (naming
+                                    // the function) and anything else while building the list.
+                                    let lone = obj::<ListL>(l).len == 0 && cd.instrs.get(pc).is_some_and(|i| i.op == Op::LIST_TO_TUPLE);
+                                    if lone && feeds_call_ex(cd, pc) {
                                         let fname = self.callable_name(peek!(arg + 1));
                                         throw!(Exc::TypeError, &format!("{fname} argument after * must be an iterable, not {tn}"));
                                     }

@@ -276,7 +276,16 @@ impl Vm {
                 }
                 if str_ref(n) == "__dict__" { has_dict = true; }
             }
-            let interned: Vec<Value> = names.iter().map(|&n| self.intern(str_ref(n))).collect();
+            // Private names are mangled like any other `__name` in the class.
+            let cname = str_ref(obj::<ClassL>(cls).name).trim_start_matches('_').to_string();
+            let interned: Vec<Value> = names.iter().map(|&n| {
+                let s = str_ref(n);
+                if s.starts_with("__") && !s.ends_with("__") && !cname.is_empty() {
+                    self.intern(&format!("_{cname}{s}"))
+                } else {
+                    self.intern(s)
+                }
+            }).collect();
             let t = self.new_tuple(&interned);
             set_field!(cls, ClassL, slots, t);
             let bases_slotted = tuple_slice(mro)[1..].iter().all(|&c| {
@@ -654,6 +663,9 @@ impl Vm {
                 if kind_of(a) == Kind::Member {
                     if o.is_ref() && kind_of(o) == Kind::Instance {
                         if let Some(v) = self.instance_get(o, s4(a, 2)) { return Ok(Some(v)); }
+                    } else if o.is_ref() && has_attrs_dict(o) {
+                        let d = obj::<ListL>(o).attrs;
+                        if !d.is_null() { if let Some(v) = self.dict_get_str(d, s4(a, 2)) { return Ok(Some(v)); } }
                     }
                     return Ok(None);
                 }
@@ -735,6 +747,12 @@ impl Vm {
         if let Some(a) = self.lookup_type(cls, name) {
             if a.is_ref() && kind_of(a) == Kind::Member && o.is_ref() && kind_of(o) == Kind::Instance {
                 return self.instance_set(o, s4(a, 2), v);
+            }
+            if a.is_ref() && kind_of(a) == Kind::Member && o.is_ref() && has_attrs_dict(o) {
+                // A slot of a list/dict/set subclass: kept in `attrs` under its hidden key.
+                let mut d = obj::<ListL>(o).attrs;
+                if d.is_null() { d = self.new_dict(); set_field!(o, ListL, attrs, d); }
+                return self.dict_set(d, s4(a, 2), v);
             }
             if a.is_ref() && kind_of(a) == Kind::Property {
                 let fset = s4(a, 1);
@@ -818,6 +836,10 @@ impl Vm {
                     return self.dict_set(d, name, v);
                 }
                 Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Tasklet | Kind::Channel if self.is_heap_class(cls) => {
+                    if obj::<ClassL>(cls).flags & cf::SLOTS_ONLY != 0 {
+                        let (n, tn) = (str_ref(name).to_string(), self.type_name(o));
+                        return Err(self.new_exc(Exc::AttributeError, &format!("'{tn}' object has no attribute '{n}'")));
+                    }
                     let mut d = obj::<ListL>(o).attrs;
                     if d.is_null() { d = self.new_dict(); set_field!(o, ListL, attrs, d); }
                     return self.dict_set(d, name, v);
@@ -855,6 +877,12 @@ impl Vm {
         if let Some(a) = self.lookup_type(cls, name) {
             if a.is_ref() && kind_of(a) == Kind::Member && o.is_ref() && kind_of(o) == Kind::Instance {
                 if self.instance_del(o, s4(a, 2))? { return Ok(()); }
+                let n = str_ref(name).to_string();
+                return Err(self.new_exc(Exc::AttributeError, &n));
+            }
+            if a.is_ref() && kind_of(a) == Kind::Member && o.is_ref() && has_attrs_dict(o) {
+                let d = obj::<ListL>(o).attrs;
+                if !d.is_null() && self.dict_del(d, s4(a, 2))?.is_some() { return Ok(()); }
                 let n = str_ref(name).to_string();
                 return Err(self.new_exc(Exc::AttributeError, &n));
             }
@@ -928,4 +956,10 @@ impl Vm {
         let f = self.getattr(o, n)?;
         self.call(f, args)
     }
+}
+
+/// Objects whose subclass instances keep attributes in an `attrs` dict at
+/// ListL's offset.
+fn has_attrs_dict(o: Value) -> bool {
+    matches!(kind_of(o), Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Tasklet | Kind::Channel)
 }
