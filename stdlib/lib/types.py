@@ -104,6 +104,62 @@ class GenericAlias:
         return getattr(self.__origin__, name)
 
 
+def _union_member(x):
+    return x is None or isinstance(x, (type, GenericAlias, UnionType))
+
+
+class UnionType:
+    """The type of `int | str`."""
+
+    def __init__(self, args):
+        self.__args__ = args
+        self.__parameters__ = ()
+
+    def __repr__(self):
+        return " | ".join("None" if a is type(None) else _type_repr(a) for a in self.__args__)
+
+    def __or__(self, other):
+        return _union_or(self, other)
+
+    def __ror__(self, other):
+        return _union_or(other, self)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __instancecheck__(self, obj):
+        for a in self.__args__:
+            if isinstance(a, GenericAlias):
+                raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+        return isinstance(obj, self.__args__)
+
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, self.__args__)
+
+
+def _union_or(a, b):
+    """`a | b` for classes, None, generic aliases and unions."""
+    if not (_union_member(a) and _union_member(b)):
+        return NotImplemented
+    args = []
+    for x in (a, b):
+        for y in (x.__args__ if isinstance(x, UnionType) else (type(None) if x is None else x,)):
+            if y not in args:
+                args.append(y)
+    if len(args) == 1:
+        return args[0]
+    return UnionType(tuple(args))
+
+
+GenericAlias.__or__ = lambda self, other: _union_or(self, other)
+GenericAlias.__ror__ = lambda self, other: _union_or(other, self)
+
+
 def new_class(name, bases=(), kwds=None, exec_body=None):
     """Creates a class dynamically, as a class statement would."""
     ns = {}

@@ -455,6 +455,12 @@ fn isinstance_check(vm: &mut Vm, o: Value, cls: Value) -> PyResult<bool> {
         }
         return Ok(false);
     }
+    // Any object may answer through its type's __instancecheck__ (a union,
+    // typing's aliases).
+    if let Some(m) = vm.lookup_type(vm.type_of(cls), vm.n(N::instancecheck)) {
+        let r = vm.call(m, &[cls, o])?;
+        return vm.truthy(r);
+    }
     Err(type_error(vm, "isinstance() arg 2 must be a type, a tuple of types, or a union"))
 }
 
@@ -488,6 +494,10 @@ fn issubclass_check(vm: &mut Vm, c: Value, cls: Value) -> PyResult<bool> {
             if issubclass_check(vm, c, x)? { return Ok(true); }
         }
         return Ok(false);
+    }
+    if let Some(m) = vm.lookup_type(vm.type_of(cls), vm.n(N::subclasscheck)) {
+        let r = vm.call(m, &[cls, c])?;
+        return vm.truthy(r);
     }
     if !vm.is_class(c) { return Err(type_error(vm, "issubclass() arg 1 must be a class")); }
     Err(type_error(vm, "issubclass() arg 2 must be a class, a tuple of classes, or a union"))

@@ -11,6 +11,24 @@ pub mod random_native;
 
 use skiff_vm::{PyResult, Ty, Value, Vm};
 
+fn types_attr(vm: &mut Vm, name: &str) -> PyResult {
+    let types = vm.import_module("types")?;
+    let d = vm.module_dict(types);
+    Ok(vm.dict_get_by_name(d, name).expect("defined in the bundled types.py"))
+}
+
+/// `X | Y` where X is a class: `types.UnionType` when Y is a class, None or
+/// a union; NotImplemented otherwise (so Y's `__ror__` may answer).
+fn type_or(vm: &mut Vm, args: &[Value], _kwnames: Value) -> PyResult {
+    let f = types_attr(vm, "_union_or")?;
+    vm.call(f, &[args[0], args.get(1).copied().unwrap_or(Value::NONE)])
+}
+
+fn type_ror(vm: &mut Vm, args: &[Value], _kwnames: Value) -> PyResult {
+    let f = types_attr(vm, "_union_or")?;
+    vm.call(f, &[args.get(1).copied().unwrap_or(Value::NONE), args[0]])
+}
+
 /// `cls[args]` for the builtin generic classes: `types.GenericAlias(cls, args)`.
 fn class_getitem(vm: &mut Vm, args: &[Value], _kwnames: Value) -> PyResult {
     let types = vm.import_module("types")?;
@@ -42,4 +60,8 @@ pub fn install(vm: &mut Vm) {
         let c = vm.ty(t);
         vm.add_static(c, "__class_getitem__", class_getitem, true);
     }
+    // `int | None`: types.UnionType.
+    let t = vm.ty(Ty::Type);
+    vm.add_method(t, "__or__", type_or);
+    vm.add_method(t, "__ror__", type_ror);
 }

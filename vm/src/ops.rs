@@ -482,7 +482,9 @@ impl Vm {
         let builtin_b = !b.is_ref() || !self.is_heap_class(cls_of(b));
         if builtin_a && builtin_b {
             if let Some(r) = self.builtin_binop(a, b, op, inplace)? { return Ok(r); }
-            return Err(self.binop_type_error(a, b, op, inplace));
+            // Classes may still answer through `type`'s methods (`int | str`).
+            let is_cls = |v: Value| v.is_ref() && kind_of(v) == Kind::Class;
+            if !(is_cls(a) || is_cls(b)) { return Err(self.binop_type_error(a, b, op, inplace)); }
         }
         self.binary_op_slow(a, b, op, inplace)
     }
@@ -533,8 +535,11 @@ impl Vm {
                 if r != Value::NOT_IMPLEMENTED { return Ok(r); }
             }
         }
+        // Native dunders of builtin types are builtin_binop itself, except
+        // `type`'s (`int | str`), which must really be called.
+        let is_cls = |v: Value| v.is_ref() && kind_of(v) == Kind::Class;
         if let Some(ma) = ma {
-            let r = if self.is_builtin_fn(ma) {
+            let r = if self.is_builtin_fn(ma) && !is_cls(a) {
                 self.builtin_binop(a, b, op, false)?.unwrap_or(Value::NOT_IMPLEMENTED)
             } else {
                 self.call(ma, &[a, b])?
@@ -542,7 +547,7 @@ impl Vm {
             if r != Value::NOT_IMPLEMENTED { return Ok(r); }
         }
         if let (Some(mb), false) = (mb, mb_done) {
-            let r = if self.is_builtin_fn(mb) {
+            let r = if self.is_builtin_fn(mb) && !is_cls(b) {
                 self.builtin_binop(b, a, op, false).ok().flatten().map(|_| Value::NOT_IMPLEMENTED).unwrap_or(Value::NOT_IMPLEMENTED)
             } else {
                 self.call(mb, &[b, a])?
