@@ -223,7 +223,18 @@ impl Vm {
                             let name = names[arg];
                             let locals = obj::<FrameL>(f).locals;
                             let globals = obj::<FrameL>(f).globals;
-                            let mut v = if locals.is_null() || locals == globals { None } else { tri!(self.dict_get(locals, name)) };
+                            let mut v = if locals.is_null() || locals == globals {
+                                None
+                            } else if cls_of(locals) != self.ty(Ty::Dict) {
+                                // A namespace from __prepare__: its __getitem__ decides.
+                                match self.getitem(locals, name) {
+                                    Ok(v) => Some(v),
+                                    Err(e) if self.exc_matches(e, Exc::KeyError) => None,
+                                    Err(e) => { save!(); break 'run e; }
+                                }
+                            } else {
+                                tri!(self.dict_get(locals, name))
+                            };
                             if v.is_none() { v = self.dict_get_str(globals, name); }
                             if v.is_none() { v = self.dict_get_str(self.r.builtins.get(), name); }
                             match v {
@@ -238,11 +249,26 @@ impl Vm {
                             let v = pop!();
                             let locals = obj::<FrameL>(f).locals;
                             let d = if locals.is_null() { obj::<FrameL>(f).globals } else { locals };
-                            tri!(self.dict_set(d, names[arg], v));
+                            if cls_of(d) != self.ty(Ty::Dict) {
+                                save!();
+                                tri!(self.setitem(d, names[arg], v));
+                            } else {
+                                tri!(self.dict_set(d, names[arg], v));
+                            }
                         }
                         Op::DELETE_NAME => {
                             let locals = obj::<FrameL>(f).locals;
                             let d = if locals.is_null() { obj::<FrameL>(f).globals } else { locals };
+                            if cls_of(d) != self.ty(Ty::Dict) {
+                                save!();
+                                match self.delitem(d, names[arg]) {
+                                    Ok(()) => continue,
+                                    Err(e) if !self.exc_matches(e, Exc::KeyError) => break 'run e,
+                                    Err(_) => {}
+                                }
+                                let n = str_ref(names[arg]).to_string();
+                                throw!(Exc::NameError, &format!("name '{n}' is not defined"));
+                            }
                             if tri!(self.dict_del(d, names[arg])).is_none() {
                                 let n = str_ref(names[arg]).to_string();
                                 throw!(Exc::NameError, &format!("name '{n}' is not defined"));

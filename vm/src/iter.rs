@@ -571,13 +571,26 @@ impl Vm {
             meta = Some(m);
         }
         let meta = meta.unwrap();
-        let ns = match self.lookup_type_str(self.type_of(meta), "__prepare__") {
+        // metaclass.__prepare__(name, bases, **kwds) makes the namespace.
+        let ns = match self.lookup_type_str(meta, "__prepare__") {
             Some(prep) if self.is_class(meta) && !self.is_builtin_fn(prep) => {
-                let b = self.bind_descriptor(prep, meta, self.type_of(meta))?;
-                self.call(b, &[name, bases])?
+                let b = self.bind_descriptor(prep, Value::NULL, meta)?;
+                if extra_kw.is_empty() {
+                    self.call(b, &[name, bases])?
+                } else {
+                    let t = self.alloc_tuple(2 + extra_kw.len());
+                    let names = self.alloc_tuple(extra_kw.len());
+                    tuple_init(t, 0, name); tuple_init(t, 1, bases);
+                    for (i, &(k, v)) in extra_kw.iter().enumerate() { tuple_init(t, 2 + i, v); tuple_init(names, i, k); }
+                    self.call_kw(b, tuple_slice(t), names)?
+                }
             }
             _ => self.new_dict(),
         };
+        if !(ns.is_ref() && kind_of(ns) == Kind::Dict) {
+            let (mn, tn) = (self.class_name(meta).to_string(), self.type_name(ns));
+            return Err(self.new_exc(Exc::TypeError, &format!("{mn}.__prepare__() must return a mapping, not {tn}")));
+        }
         let frame = self.make_frame(body, &[], Value::NULL)?;
         set_field!(frame, FrameL, locals, ns);
         let cell = self.run_frame_nested(frame)?;
