@@ -558,7 +558,26 @@ impl Vm {
             return Err(self.new_exc(Exc::TypeError, "__build_class__: not enough arguments"));
         }
         let (body, name) = (p.pos[0], p.pos[1]);
-        let bases = self.new_tuple(&p.pos[2..]);
+        let orig_bases = self.new_tuple(&p.pos[2..]);
+        // PEP 560: a base that is not a class may stand for others
+        // (`class C(list[int])`, typing's generics) through __mro_entries__.
+        let resolved = crate::vm::RootedVec::new(&self.r);
+        let mut changed = false;
+        for &b in &p.pos[2..] {
+            if !self.is_class(b) {
+                if let Some(m) = self.lookup_type_str(self.type_of(b), "__mro_entries__") {
+                    let r = self.call(m, &[b, orig_bases])?;
+                    if !(r.is_ref() && kind_of(r) == Kind::Tuple) {
+                        return Err(self.new_exc(Exc::TypeError, "__mro_entries__ must return a tuple"));
+                    }
+                    for &x in tuple_slice(r) { resolved.push(x); }
+                    changed = true;
+                    continue;
+                }
+            }
+            resolved.push(b);
+        }
+        let bases = if changed { self.new_tuple(&resolved.to_vec()) } else { orig_bases };
         let mut meta = p.kw("metaclass");
         let extra_kw: Vec<(Value, Value)> = p.kwnames.iter().zip(p.kwvals.iter())
             .filter(|(k, _)| str_ref(**k) != "metaclass").map(|(&k, &v)| (k, v)).collect();
@@ -591,6 +610,7 @@ impl Vm {
             let (mn, tn) = (self.class_name(meta).to_string(), self.type_name(ns));
             return Err(self.new_exc(Exc::TypeError, &format!("{mn}.__prepare__() must return a mapping, not {tn}")));
         }
+        if changed { self.setitem(ns, self.intern("__orig_bases__"), orig_bases)?; }
         let frame = self.make_frame(body, &[], Value::NULL)?;
         set_field!(frame, FrameL, locals, ns);
         let cell = self.run_frame_nested(frame)?;
