@@ -88,6 +88,12 @@ impl Vm {
             return Ok(m);
         }
         let leaf = name.rsplit('.').next().unwrap();
+        // A bundled submodule (`collections.abc` is `stdlib/lib/collections.abc.py`).
+        if !parent.is_null() {
+            if let Some(&source) = self.bundled_modules.get(name) {
+                return self.load_bundled(name, source);
+            }
+        }
         let dirs: Vec<String> = if parent.is_null() {
             self.sys_path()
         } else {
@@ -111,18 +117,23 @@ impl Vm {
         // CPython's standard library does (a script's own file shadows them).
         if parent.is_null() {
             if let Some(&source) = self.bundled_modules.get(name) {
-                if let Ok(dir) = std::env::var("SKIFF_LIB_DIR") {
-                    // Development: read the library from the source tree.
-                    let path = format!("{dir}/{name}.py");
-                    if std::path::Path::new(&path).is_file() {
-                        return self.load_source_module(name, &path, false, "");
-                    }
-                }
-                let path = format!("<skiff-lib>/{name}.py");
-                return self.load_module_from_source(name, &path, source, false, "");
+                return self.load_bundled(name, source);
             }
         }
         if parent.is_null() { Err(self.module_not_found(name)) } else { Err(self.module_not_found_in_package(name, parent)) }
+    }
+
+    /// Runs a bundled module; `SKIFF_LIB_DIR` (development) reads it from
+    /// the source tree instead.
+    fn load_bundled(&mut self, name: &str, source: &'static str) -> PyResult<Value> {
+        if let Ok(dir) = std::env::var("SKIFF_LIB_DIR") {
+            let path = format!("{dir}/{name}.py");
+            if std::path::Path::new(&path).is_file() {
+                return self.load_source_module(name, &path, false, "");
+            }
+        }
+        let path = format!("<skiff-lib>/{name}.py");
+        self.load_module_from_source(name, &path, source, false, "")
     }
 
     /// Registers a pure-Python module bundled with the binary.

@@ -136,6 +136,9 @@ struct Compiler<'a> {
     source: &'a str,
     filename: &'a str,
     lines: &'a LineIndex,
+    /// `from __future__ import annotations` (PEP 563): annotations are
+    /// stored as their source text, not evaluated.
+    stringized_annotations: bool,
     units: Vec<Unit<'a>>,
     depth: u32,
     /// The node being compiled, for errors raised below it.
@@ -167,6 +170,7 @@ pub(crate) fn compile<'a>(
         depth: 0,
         cur_range: TextRange::default(),
         genexpr_line: None,
+        stringized_annotations: false,
     };
     match *body {
         Body::Module(m) => c.compile_module(m),
@@ -508,6 +512,9 @@ impl<'a> Compiler<'a> {
             }
             None => body,
         };
+        self.stringized_annotations = body.iter().any(|st| matches!(st, Stmt::ImportFrom(i)
+            if i.module.as_ref().is_some_and(|m| m.id.as_str() == "__future__")
+                && i.names.iter().any(|a| a.name.id.as_str() == "annotations")));
         if has_annotations(body) { self.op(Op::SETUP_ANNOTATIONS); }
         self.compile_body(rest)?;
         self.load_const(Const::None);
@@ -1354,6 +1361,17 @@ impl<'a> Compiler<'a> {
 
     /// Pushes positional defaults (a tuple) and keyword-only defaults (a
     /// dict); returns the MAKE_FUNCTION flags for them.
+    /// Pushes an annotation: its value, or under PEP 563 its source text.
+    fn compile_annotation(&mut self, e: &'a Expr) -> R {
+        if self.stringized_annotations {
+            let r = e.range();
+            let text = self.source[r.start().to_usize()..r.end().to_usize()].to_string();
+            self.load_const(Const::Str(text));
+            return Ok(());
+        }
+        self.compile_expr(e)
+    }
+
     /// Pushes a dict of a function's annotations (parameters in order, then
     /// `return`), if it has any.
     fn compile_annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a Expr>) -> R<bool> {
@@ -1366,13 +1384,13 @@ impl<'a> Compiler<'a> {
             if let Some(ann) = &a.annotation {
                 let name = self.mangled(&a.name.id);
                 self.load_const(Const::Str(name));
-                self.compile_expr(ann)?;
+                self.compile_annotation(ann)?;
                 n += 1;
             }
         }
         if let Some(r) = returns {
             self.load_const(Const::Str("return".into()));
-            self.compile_expr(r)?;
+            self.compile_annotation(r)?;
             n += 1;
         }
         if n > 0 { self.emit(Op::BUILD_MAP, n); }
@@ -1383,7 +1401,7 @@ impl<'a> Compiler<'a> {
     /// annotation and, for a simple name target, stores it in
     /// `__annotations__` (the target's value, if any, is stored first).
     fn store_annotation(&mut self, a: &'a ast::StmtAnnAssign) -> R {
-        self.compile_expr(&a.annotation)?;
+        self.compile_annotation(&a.annotation)?;
         match &*a.target {
             Expr::Name(n) if a.simple => {
                 self.name_op("__annotations__", Ctx::Load)?;
