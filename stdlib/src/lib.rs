@@ -8,6 +8,8 @@ pub mod time;
 pub mod gc;
 pub mod stackless;
 pub mod random_native;
+pub mod os_native;
+pub mod struct_native;
 
 use skiff_vm::{PyResult, Ty, Value, Vm};
 
@@ -54,6 +56,8 @@ pub fn install(vm: &mut Vm) {
     vm.register_native_module("gc", gc::init);
     vm.register_native_module("stackless", stackless::init);
     vm.register_native_module("_random", random_native::init);
+    vm.register_native_module("_os", os_native::init);
+    vm.register_native_module("_struct", struct_native::init);
     for &(name, source) in bundled::BUNDLED { vm.register_bundled_module(name, source); }
     // `list[int]` and friends: types.GenericAlias (bundled types.py).
     for t in [Ty::List, Ty::Dict, Ty::Tuple, Ty::Set, Ty::FrozenSet, Ty::Type] {
