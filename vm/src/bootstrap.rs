@@ -377,16 +377,29 @@ fn init_exception_methods(vm: &mut Vm) {
         Ok(Value::NONE)
     });
     let oe = vm.exc_type(Exc::OSError);
+    // OSError(errno, ...) is the subclass CPython maps the errno to.
+    vm.add_static(oe, "__new__", |vm, a, k| {
+        let Some(&cls) = a.first() else { return Err(arg_error(vm, "OSError.__new__(): not enough arguments")) };
+        let mut cls = cls;
+        if cls == vm.exc_type(Exc::OSError) && a.len() >= 3 && a[1].is_int() {
+            if let Some(e) = errno_exception(a[1].int()) { cls = vm.exc_type(e); }
+        }
+        vm.default_new(cls, &a[1..], k)
+    }, false);
     vm.add_method(oe, "__init__", |vm, a, _k| {
-        let t = vm.new_tuple(&a[1..]);
+        // (errno, strerror[, filename[, winerror[, filename2]]]): args keeps
+        // only the first two when a filename is given.
+        let n = a.len() - 1;
+        let t = if (3..=5).contains(&n) { vm.new_tuple(&a[1..3]) } else { vm.new_tuple(&a[1..]) };
         vm.instance_set(a[0], vm.n(N::args), t)?;
-        let (errno, strerror, filename) = match a.len() {
-            3 | 4 => (a[1], a[2], a.get(3).copied().unwrap_or(Value::NONE)),
-            _ => (Value::NONE, Value::NONE, Value::NONE),
-        };
+        let (errno, strerror) = if (2..=5).contains(&n) { (a[1], a[2]) } else { (Value::NONE, Value::NONE) };
+        let filename = if (3..=5).contains(&n) { a[3] } else { Value::NONE };
+        let filename2 = if n == 5 { a[5] } else { Value::NONE };
         vm.instance_set(a[0], vm.n(N::errno), errno)?;
         vm.instance_set(a[0], vm.n(N::strerror), strerror)?;
         vm.instance_set(a[0], vm.n(N::filename), filename)?;
+        let f2 = vm.intern("filename2");
+        vm.instance_set(a[0], f2, filename2)?;
         Ok(Value::NONE)
     });
     vm.add_method(oe, "__str__", |vm, a, _k| {
@@ -394,7 +407,12 @@ fn init_exception_methods(vm: &mut Vm) {
         let strerror = vm.get_exc_attr(a[0], N::strerror);
         let filename = vm.get_exc_attr(a[0], N::filename);
         if errno != Value::NONE && strerror != Value::NONE {
-            let s = if filename != Value::NONE {
+            let f2 = vm.intern("filename2");
+            let filename2 = vm.getattr_opt(a[0], f2)?.unwrap_or(Value::NONE);
+            let s = if filename != Value::NONE && filename2 != Value::NONE {
+                format!("[Errno {}] {}: {} -> {}", vm.str_string(errno)?, vm.str_string(strerror)?,
+                        vm.repr_string(filename)?, vm.repr_string(filename2)?)
+            } else if filename != Value::NONE {
                 format!("[Errno {}] {}: {}", vm.str_string(errno)?, vm.str_string(strerror)?, vm.repr_string(filename)?)
             } else {
                 format!("[Errno {}] {}", vm.str_string(errno)?, vm.str_string(strerror)?)
@@ -572,4 +590,25 @@ fn init_generator_methods(vm: &mut Vm) {
         }
     });
     vm.add_method(g, "close", |vm, a, _k| vm.gen_close(a[0]));
+}
+
+/// The OSError subclass for an errno (Linux values), as CPython maps them.
+fn errno_exception(errno: i64) -> Option<Exc> {
+    Some(match errno {
+        11 | 114 | 115 => Exc::BlockingIOError,
+        10 => Exc::ChildProcessError,
+        32 | 108 => Exc::BrokenPipeError,
+        103 => Exc::ConnectionAbortedError,
+        111 => Exc::ConnectionRefusedError,
+        104 => Exc::ConnectionResetError,
+        17 => Exc::FileExistsError,
+        2 => Exc::FileNotFoundError,
+        21 => Exc::IsADirectoryError,
+        20 => Exc::NotADirectoryError,
+        4 => Exc::InterruptedError,
+        1 | 13 => Exc::PermissionError,
+        3 => Exc::ProcessLookupError,
+        110 => Exc::TimeoutError,
+        _ => return None,
+    })
 }
