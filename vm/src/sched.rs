@@ -832,13 +832,21 @@ impl Vm {
             self.loops = 1;
             return self.call_ex(func, args, if kwargs.is_null() { Value::NULL } else { kwargs });
         }
-        let mut vals: Vec<Value> = tuple_slice(args).to_vec();
-        let mut names: Vec<Value> = Vec::new();
+        // The arguments in one rooted buffer (storage rule), keyword values
+        // after the positional ones and named by a tuple.
+        let vals = crate::vm::RootedVec::new(&self.r);
+        for &a in tuple_slice(args) { vals.push(a); }
+        let mut kwnames = Value::NULL;
         if !kwargs.is_null() {
-            for (k, v) in self.dict_items_vec(kwargs) { names.push(k); vals.push(v); }
+            // Allocate first; then copy the entries with no allocation between.
+            let names = self.alloc_tuple(obj::<DictL>(kwargs).len);
+            let mut n = 0;
+            for i in 0..self.dict_used(kwargs) {
+                if let Some((k, v)) = self.dict_entry(kwargs, i) { tuple_init(names, n, k); vals.push(v); n += 1; }
+            }
+            kwnames = names;
         }
-        let kwnames = if names.is_empty() { Value::NULL } else { self.new_tuple(&names) };
-        let frame = self.make_frame(func, &vals, kwnames)?;
+        let frame = self.make_frame(func, &vals.to_vec(), kwnames)?;
         obj::<FrameL>(frame).ret_mode = crate::call::ret::NATIVE;
         set_field!(t, TaskletL, base, frame);
         self.depth = 1;
