@@ -1503,3 +1503,12 @@ class ChainMap:
         for child in reversed(self.maps):
             m.update(child)
         return self.__class__(m)
+
+
+def __getattr__(name):
+    # `collections.abc` works without importing it first, as in CPython
+    # (whose startup imports it); the import stores it in this module.
+    if name == 'abc':
+        import collections.abc
+        return collections.abc
+    raise AttributeError("module 'collections' has no attribute '%s'" % name)
