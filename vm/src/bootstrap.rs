@@ -183,6 +183,7 @@ fn init_object_methods(vm: &mut Vm) {
         vm.default_new(a[0], &a[1..], k)
     }, false);
     vm.add_method(o, "__init__", |_vm, _a, _k| Ok(Value::NONE));
+    vm.add_static(o, "__subclasshook__", |_vm, _a, _k| Ok(Value::NOT_IMPLEMENTED), true);
     vm.add_method(o, "__repr__", |vm, a, _k| {
         let v = a[0];
         let cls = vm.type_of(v);

@@ -11,6 +11,19 @@ pub fn special_getattr(vm: &mut Vm, o: Value, name: Value) -> PyResult<Option<Va
     let n = str_ref(name);
     if n == "__class__" { return Ok(Some(vm.type_of(o))); }
     if !o.is_ref() { return Ok(None); }
+    if n == "__isabstractmethod__" && matches!(kind_of(o), Kind::Property | Kind::ClassMethod | Kind::StaticMethod) {
+        // Abstract if a wrapped function is (abc.abstractmethod marks it).
+        let parts: &[usize] = if kind_of(o) == Kind::Property { &[0, 1, 2] } else { &[0] };
+        for &i in parts {
+            let f = s4(o, i);
+            if f.is_null() || f == Value::NONE { continue; }
+            let key = vm.intern("__isabstractmethod__");
+            if let Some(v) = vm.getattr_opt(f, key)? {
+                if vm.truthy(v)? { return Ok(Some(Value::TRUE)); }
+            }
+        }
+        return Ok(Some(Value::FALSE));
+    }
     Ok(match (kind_of(o), n) {
         (Kind::Instance, "__dict__") => {
             let cls = cls_of(o);
