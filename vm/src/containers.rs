@@ -149,16 +149,33 @@ impl Vm {
     }
     pub fn set_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
         let (la, lb) = (self.dict_len(obj::<SetL>(a).dict), self.dict_len(obj::<SetL>(b).dict));
-        let a_in_b = { let mut ok = true; for x in self.set_items(a) { if !self.set_contains(b, x)? { ok = false; break; } } ok };
-        let b_in_a = { let mut ok = true; for x in self.set_items(b) { if !self.set_contains(a, x)? { ok = false; break; } } ok };
-        Ok(Value::bool(match op {
-            CmpOp::Eq => la == lb && a_in_b,
-            CmpOp::Ne => !(la == lb && a_in_b),
-            CmpOp::Le => a_in_b,
-            CmpOp::Lt => a_in_b && la < lb,
-            CmpOp::Ge => b_in_a,
-            CmpOp::Gt => b_in_a && la > lb,
-        }))
+        // Sizes decide first; only then is the one needed subset test run.
+        let r = match op {
+            CmpOp::Eq => la == lb && self.set_is_subset(a, b)?,
+            CmpOp::Ne => !(la == lb && self.set_is_subset(a, b)?),
+            CmpOp::Le => la <= lb && self.set_is_subset(a, b)?,
+            CmpOp::Lt => la < lb && self.set_is_subset(a, b)?,
+            CmpOp::Ge => lb <= la && self.set_is_subset(b, a)?,
+            CmpOp::Gt => lb < la && self.set_is_subset(b, a)?,
+        };
+        Ok(Value::bool(r))
+    }
+
+    /// Whether every element of set `a` is in set `b`, walking `a`'s table
+    /// in place with the stored hashes (no copies).
+    fn set_is_subset(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        let da = obj::<SetL>(a).dict;
+        let db = obj::<SetL>(b).dict;
+        for i in 0..self.dict_used(da) {
+            // The table may change under a user __eq__: re-read each time.
+            let da = obj::<SetL>(a).dict;
+            if i >= self.dict_used(da) { break; }
+            let Some((k, _)) = self.dict_entry(da, i) else { continue };
+            let h = self.dict_entry_hash(da, i);
+            if self.dict_get_h(db, k, h)?.is_none() { return Ok(false); }
+        }
+        let _ = db;
+        Ok(true)
     }
     pub fn dictview_binop(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
         let items = self.collect_iter(a)?;

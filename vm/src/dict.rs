@@ -252,6 +252,11 @@ impl Vm {
         Some((k, array_get(o.entries, 3 * i + 2)))
     }
     pub fn dict_used(&self, d: Value) -> usize { obj::<DictL>(d).used }
+    /// The stored hash of entry `i` (in 0..used; meaningless for a deleted one).
+    #[inline]
+    pub fn dict_entry_hash(&self, d: Value, i: usize) -> i64 {
+        array_get(obj::<DictL>(d).entries, 3 * i).int()
+    }
     /// Live (key, value) pairs in order, copied into a GC list of 2-tuples.
     pub fn dict_items_vec(&self, d: Value) -> Vec<(Value, Value)> {
         (0..self.dict_used(d)).filter_map(|i| self.dict_entry(d, i)).collect()
