@@ -127,12 +127,26 @@ impl Vm {
 
     /// Set algebra for `| & - ^` on two sets; the result has the left operand's type.
     pub fn set_binop(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Value> {
-        let (xa, xb) = (self.set_items(a), self.set_items(b));
         let mut out = Vec::new();
+        if matches!(op, BinOp::And | BinOp::Sub) {
+            // Walk a's table in place and probe b with the stored hashes.
+            // (`out` holds elements of `a`, which stays alive meanwhile.)
+            let want = op == BinOp::And;
+            let db = obj::<SetL>(b).dict;
+            let mut i = 0;
+            while i < self.dict_used(obj::<SetL>(a).dict) {
+                let da = obj::<SetL>(a).dict;
+                if let Some((k, _)) = self.dict_entry(da, i) {
+                    let h = self.dict_entry_hash(da, i);
+                    if self.dict_get_h(db, k, h)?.is_some() == want { out.push(k); }
+                }
+                i += 1;
+            }
+        }
+        let (xa, xb) = if matches!(op, BinOp::Or | BinOp::Xor) { (self.set_items(a), self.set_items(b)) } else { (Vec::new(), Vec::new()) };
         match op {
             BinOp::Or => { out = xa.clone(); out.extend(xb.iter().copied()); }
-            BinOp::And => { for &x in &xa { if self.set_contains(b, x)? { out.push(x); } } }
-            BinOp::Sub => { for &x in &xa { if !self.set_contains(b, x)? { out.push(x); } } }
+            BinOp::And | BinOp::Sub => {}
             BinOp::Xor => {
                 for &x in &xa { if !self.set_contains(b, x)? { out.push(x); } }
                 for &x in &xb { if !self.set_contains(a, x)? { out.push(x); } }
