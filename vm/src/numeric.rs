@@ -83,9 +83,21 @@ impl Vm {
             }
             _ => {}
         }
-        let x = match a { Int(i) => BigInt::from(i), Big(b) => b, Float(_) => unreachable!() };
-        let y = match b { Int(i) => BigInt::from(i), Big(b) => b, Float(_) => unreachable!() };
-        self.big_binop(x, y, op)
+        // A big and a machine int: num-bigint's scalar operations (no
+        // conversion of the small operand, single-limb multiply).
+        match (a, b, op) {
+            (Big(x), Int(y), BinOp::Add) => return Ok(Some(self.new_bigint(x + y))),
+            (Big(x), Int(y), BinOp::Sub) => return Ok(Some(self.new_bigint(x - y))),
+            (Big(x), Int(y), BinOp::Mul) => return Ok(Some(self.new_bigint(x * y))),
+            (Int(x), Big(y), BinOp::Add) => return Ok(Some(self.new_bigint(y + x))),
+            (Int(x), Big(y), BinOp::Sub) => return Ok(Some(self.new_bigint(x - y))),
+            (Int(x), Big(y), BinOp::Mul) => return Ok(Some(self.new_bigint(y * x))),
+            (a, b, op) => {
+                let x = match a { Int(i) => BigInt::from(i), Big(b) => b, Float(_) => unreachable!() };
+                let y = match b { Int(i) => BigInt::from(i), Big(b) => b, Float(_) => unreachable!() };
+                self.big_binop(x, y, op)
+            }
+        }
     }
 
     pub fn int_binop_i64(&mut self, x: i64, y: i64, op: BinOp) -> PyResult<Value> {

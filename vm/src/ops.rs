@@ -566,6 +566,15 @@ impl Vm {
             let (x, y) = (a == Value::TRUE, b == Value::TRUE);
             return Ok(Some(Value::bool(match op { BinOp::And => x & y, BinOp::Or => x | y, _ => x ^ y })));
         }
+        // Two big ints: add, subtract and multiply by reference, without
+        // first copying both operands.
+        if a.is_ref() && b.is_ref() && kind_of(a) == Kind::BigInt && kind_of(b) == Kind::BigInt
+            && matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul)
+        {
+            let (x, y) = (bigint_ref(a), bigint_ref(b));
+            let r = match op { BinOp::Add => x + y, BinOp::Sub => x - y, _ => x * y };
+            return Ok(Some(self.new_bigint(r)));
+        }
         if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
             return self.num_binop(x, y, op);
         }
