@@ -141,8 +141,7 @@ fn make_exc(vm: &mut Vm, typ: Value, val: Value) -> PyResult<PyErr> {
         } else if vm.isinstance(val, typ) {
             val
         } else if val.is_ref() && kind_of(val) == Kind::Tuple {
-            let items = tuple_slice(val).to_vec();
-            vm.call(typ, &items)?
+            vm.call_ex(typ, val, Value::NULL)?
         } else {
             vm.call(typ, &[val])?
         };
