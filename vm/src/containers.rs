@@ -127,39 +127,52 @@ impl Vm {
 
     /// Set algebra for `| & - ^` on two sets; the result has the left operand's type.
     pub fn set_binop(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Value> {
-        let mut out = Vec::new();
-        if matches!(op, BinOp::And | BinOp::Sub) {
-            // Walk a's table in place and probe b with the stored hashes.
-            // (`out` holds elements of `a`, which stays alive meanwhile.)
-            let want = op == BinOp::And;
-            let db = obj::<SetL>(b).dict;
-            let mut i = 0;
-            while i < self.dict_used(obj::<SetL>(a).dict) {
-                let da = obj::<SetL>(a).dict;
-                if let Some((k, _)) = self.dict_entry(da, i) {
-                    let h = self.dict_entry_hash(da, i);
-                    if self.dict_get_h(db, k, h)?.is_some() == want { out.push(k); }
-                }
-                i += 1;
-            }
-        }
-        let (xa, xb) = if matches!(op, BinOp::Or | BinOp::Xor) { (self.set_items(a), self.set_items(b)) } else { (Vec::new(), Vec::new()) };
+        // The result's elements, in order, in a GC list (storage rule).
+        let out = self.new_list(&[]);
         match op {
-            BinOp::Or => { out = xa.clone(); out.extend(xb.iter().copied()); }
-            BinOp::And | BinOp::Sub => {}
+            BinOp::Or => {
+                self.set_filter_into(out, a, None)?;
+                self.set_filter_into(out, b, None)?;
+            }
+            BinOp::And => self.set_filter_into(out, a, Some((b, true)))?,
+            BinOp::Sub => self.set_filter_into(out, a, Some((b, false)))?,
             BinOp::Xor => {
-                for &x in &xa { if !self.set_contains(b, x)? { out.push(x); } }
-                for &x in &xb { if !self.set_contains(a, x)? { out.push(x); } }
+                self.set_filter_into(out, a, Some((b, false)))?;
+                self.set_filter_into(out, b, Some((a, false)))?;
             }
             _ => unreachable!(),
         }
-        let res = if kind_of(a) == Kind::FrozenSet { self.new_frozenset(&out)? } else { self.new_set(&out)? };
+        let res = if kind_of(a) == Kind::FrozenSet { self.new_frozenset(list_slice(out))? } else { self.new_set(list_slice(out))? };
         if inplace && kind_of(a) == Kind::Set {
             let d = obj::<SetL>(res).dict;
             set_field!(a, SetL, dict, d);
             return Ok(a);
         }
         Ok(res)
+    }
+
+    /// Appends to list `out` the elements of set `src` (in table order) that
+    /// are, or with `Some((other, false))` are not, in `other`: all of them
+    /// with None. Walks `src`'s table in place and probes with the stored
+    /// hashes.
+    fn set_filter_into(&mut self, out: Value, src: Value, test: Option<(Value, bool)>) -> PyResult<()> {
+        let mut i = 0;
+        // The table may change under a user __eq__: re-read it each time.
+        while i < self.dict_used(obj::<SetL>(src).dict) {
+            let d = obj::<SetL>(src).dict;
+            if let Some((k, _)) = self.dict_entry(d, i) {
+                let keep = match test {
+                    None => true,
+                    Some((other, want)) => {
+                        let h = self.dict_entry_hash(d, i);
+                        self.dict_get_h(obj::<SetL>(other).dict, k, h)?.is_some() == want
+                    }
+                };
+                if keep { self.list_append(out, k); }
+            }
+            i += 1;
+        }
+        Ok(())
     }
     pub fn set_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
         let (la, lb) = (self.dict_len(obj::<SetL>(a).dict), self.dict_len(obj::<SetL>(b).dict));
