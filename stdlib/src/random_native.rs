@@ -318,9 +318,10 @@ fn r_getrandbits(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
 fn r_getstate(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     let (s, _) = parse(vm, "getstate", args, kwnames, 0, 0)?;
     let b = state_bytes(vm, s);
-    // Words are below 2**32, so these are small ints, not heap references.
-    let items: Vec<Value> = (0..=N).map(|i| vm.new_int(word(b, i) as i64)).collect();
-    Ok(vm.new_tuple(&items))
+    // Words are below 2**32: small ints, so filling needs no allocation.
+    let t = vm.alloc_tuple(N + 1);
+    for i in 0..=N { tuple_init(t, i, Value::small(word(b, i) as i64)); }
+    Ok(t)
 }
 
 fn r_setstate(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
