@@ -1282,71 +1282,6 @@ def _count_of(pair):
 
 
 ################################################################################
-### Mapping views for ChainMap (the collections.abc ones, by name)
-################################################################################
-
-class _MappingView:
-    __slots__ = ('_mapping',)
-
-    def __init__(self, mapping):
-        self._mapping = mapping
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __repr__(self):
-        return '%s(%r)' % (type(self).__name__, self._mapping)
-
-
-class KeysView(_MappingView):
-    __slots__ = ()
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-    def __iter__(self):
-        yield from self._mapping
-
-    def __eq__(self, other):
-        if isinstance(other, (KeysView, set, frozenset, type({}.keys()))):
-            return len(self) == len(other) and all(k in other for k in self)
-        return NotImplemented
-
-    __hash__ = None
-
-
-class ItemsView(_MappingView):
-    __slots__ = ()
-
-    def __contains__(self, item):
-        key, value = item
-        try:
-            v = self._mapping[key]
-        except KeyError:
-            return False
-        return v is value or v == value
-
-    def __iter__(self):
-        for key in self._mapping:
-            yield (key, self._mapping[key])
-
-
-class ValuesView(_MappingView):
-    __slots__ = ()
-
-    def __contains__(self, value):
-        for key in self._mapping:
-            v = self._mapping[key]
-            if v is value or v == value:
-                return True
-        return False
-
-    def __iter__(self):
-        for key in self._mapping:
-            yield self._mapping[key]
-
-
-################################################################################
 ### ChainMap
 ################################################################################
 
@@ -1452,13 +1387,19 @@ class ChainMap:
 
     # The MutableMapping mixin methods.
 
+    # The views are collections.abc's, imported on first use so that
+    # `import collections` does not load abc and collections.abc.
+
     def keys(self):
+        from collections.abc import KeysView
         return KeysView(self)
 
     def items(self):
+        from collections.abc import ItemsView
         return ItemsView(self)
 
     def values(self):
+        from collections.abc import ValuesView
         return ValuesView(self)
 
     def setdefault(self, key, default=None):
