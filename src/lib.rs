@@ -5,7 +5,11 @@
 //! scripts. The CLI (`src/main.rs`) is a thin layer over [`run_file`],
 //! [`run_source`] and [`disassemble_file`].
 
-use skiff_gc::GcConfig;
+pub mod config;
+
+pub use config::{CliOptions, Config};
+
+use skiff_gc::GcStats;
 use skiff_vm::heap::{kind_of, Kind, str_ref};
 use skiff_vm::{Exc, Value, Vm, VmConfig};
 
@@ -14,42 +18,13 @@ use skiff_vm::{Exc, Value, Vm, VmConfig};
 /// the write barrier (for tests).
 pub const GC_PLUGINS: &[&str] = &["marksweep", "boehm", "barriercheck"];
 
-/// Start-up configuration.
-#[derive(Clone, Debug)]
-pub struct Config {
-    pub gc: String,
-    pub gc_config: GcConfig,
-    pub argv: Vec<String>,
-    pub path: Vec<String>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config { gc: "marksweep".into(), gc_config: GcConfig::default(), argv: vec![String::new()], path: vec![] }
-    }
-}
-
-impl Config {
-    /// Applies `SKIFF_GC`, `SKIFF_GC_STRESS` and `SKIFF_GC_VERIFY` from the environment.
-    pub fn apply_env(&mut self) -> Result<(), String> {
-        if let Ok(g) = std::env::var("SKIFF_GC") { if !g.is_empty() { self.gc = g; } }
-        if let Ok(s) = std::env::var("SKIFF_GC_STRESS") {
-            if !s.is_empty() {
-                let n: u64 = s.parse().map_err(|_| format!("SKIFF_GC_STRESS must be a positive integer, got '{s}'"))?;
-                if n == 0 { return Err("SKIFF_GC_STRESS must be a positive integer, got '0'".into()); }
-                self.gc_config.stress = Some(n);
-            }
-        }
-        if let Ok(v) = std::env::var("SKIFF_GC_VERIFY") { self.gc_config.verify = v == "1"; }
-        Ok(())
-    }
-}
-
 /// Creates the collector named in `config`.
 pub fn make_gc(config: &Config) -> Result<Box<dyn skiff_gc::GcPlugin>, String> {
     match config.gc.as_str() {
-        "marksweep" => Ok(Box::new(skiff_gc::marksweep::MarkSweep::new(config.gc_config.clone()))),
-        "barriercheck" => Ok(Box::new(skiff_gc::barriercheck::BarrierCheck::new(config.gc_config.clone()))),
+        "marksweep" => Ok(Box::new(skiff_gc::marksweep::MarkSweep::with_params(config.gc_config.clone(), config.gc_params))),
+        "barriercheck" => {
+            Ok(Box::new(skiff_gc::barriercheck::BarrierCheck::with_params(config.gc_config.clone(), config.gc_params)))
+        }
         "boehm" => Ok(Box::new(skiff_gc_boehm::BoehmGc::new(config.gc_config.clone())?)),
         other => Err(format!("unknown garbage collector '{other}' (valid choices: {})", GC_PLUGINS.join(", "))),
     }
@@ -123,7 +98,79 @@ pub fn disassemble_file(path: &str) -> Result<String, String> {
     }
 }
 
+/// The summary `SKIFF_GC_STATS=1` prints to stderr at exit, for the plugin
+/// `name` with statistics `s`.
+pub fn gc_summary(name: &str, s: &GcStats) -> String {
+    let ms = |ns: u64| ns as f64 / 1e6;
+    let max = s.pause_max_ns.max(s.pauses.max_ns());
+    format!(
+        "skiff gc stats: plugin {name}\n\
+         \x20 collections  {} (minor {}, major {})\n\
+         \x20 allocated    {} in {} objects (promoted {})\n\
+         \x20 pauses       p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms, total {:.3} ms\n\
+         \x20 heap         peak {}, now {}, live after last collection {}\n",
+        s.collections,
+        s.minor_collections,
+        s.major_collections,
+        human_bytes(s.bytes_allocated),
+        s.objects_allocated,
+        human_bytes(s.bytes_promoted),
+        ms(s.pauses.percentile(0.5)),
+        ms(s.pauses.percentile(0.99)),
+        ms(max),
+        ms(s.pause_total_ns),
+        human_bytes(s.peak_heap_bytes.max(s.heap_bytes)),
+        human_bytes(s.heap_bytes),
+        human_bytes(s.live_bytes_after_last),
+    )
+}
+
+/// `n` bytes in B, KiB, MiB or GiB, one decimal above bytes.
+fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 1024 {
+        return format!("{n} B");
+    }
+    let mut v = n as f64 / 1024.0;
+    let mut unit = 0;
+    while v >= 1024.0 && unit + 1 < UNITS.len() {
+        v /= 1024.0;
+        unit += 1;
+    }
+    format!("{v:.1} {}", UNITS[unit])
+}
+
 /// Whether `v` is a str (for embedders).
 pub fn is_str(v: Value) -> bool { v.is_ref() && kind_of(v) == Kind::Str }
 /// The contents of a str value (for embedders).
 pub fn as_str<'a>(v: Value) -> &'a str { str_ref(v) }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary() {
+        let mut s = GcStats { collections: 3, major_collections: 3, bytes_allocated: 5 << 20, objects_allocated: 1000, ..GcStats::default() };
+        for ns in [1_000_000, 2_000_000, 4_000_000] {
+            s.pauses.record(ns);
+            s.pause_total_ns += ns;
+            s.pause_max_ns = s.pause_max_ns.max(ns);
+        }
+        s.heap_bytes = 3 << 20;
+        s.peak_heap_bytes = 6 << 20;
+        let text = gc_summary("marksweep", &s);
+        // p50 is 2 ms rounded up to its histogram bucket's top; p99 is capped
+        // at the exact maximum.
+        assert_eq!(
+            text,
+            "skiff gc stats: plugin marksweep\n\
+             \x20 collections  3 (minor 0, major 3)\n\
+             \x20 allocated    5.0 MiB in 1000 objects (promoted 0 B)\n\
+             \x20 pauses       p50 2.097 ms, p99 4.000 ms, max 4.000 ms, total 7.000 ms\n\
+             \x20 heap         peak 6.0 MiB, now 3.0 MiB, live after last collection 0 B\n"
+        );
+        assert_eq!(human_bytes(1023), "1023 B");
+        assert_eq!(human_bytes(1536), "1.5 KiB");
+    }
+}

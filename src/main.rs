@@ -4,20 +4,24 @@ use std::process::exit;
 
 const USAGE: &str = "usage: skiff [option] ... [-c cmd | file | --dis file] [arg] ...
 Options:
-  -c cmd       program passed in as string
-  --dis file   print the bytecode of every code object in file
-  --gc NAME    garbage collector: marksweep, boehm, barriercheck (also SKIFF_GC)
-  --version    print the version and exit
-  -h, --help   print this help and exit
-Environment:
+  -c cmd         program passed in as string
+  --dis file     print the bytecode of every code object in file
+  --gc NAME      garbage collector: marksweep, boehm, barriercheck (also SKIFF_GC)
+  --config PATH  read settings from PATH instead of ./skiff.toml
+  --version      print the version and exit
+  -h, --help     print this help and exit
+Environment (overrides the config file; --gc overrides both):
   SKIFF_GC          collector name
   SKIFF_GC_STRESS=N collect every N allocations
-  SKIFF_GC_VERIFY=1 verify the heap after every collection";
+  SKIFF_GC_VERIFY=1 verify the heap after every collection
+  SKIFF_GC_STATS=1  print collector statistics to stderr at exit
+Config file (skiff.toml): a [gc] table with plugin, nursery_size, major_growth,
+  marking_threads, stress, verify, stats";
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let mut config = skiff::Config::default();
-    if let Err(e) = config.apply_env() { eprintln!("skiff: {e}"); exit(2); }
+    let mut cli = skiff::CliOptions::default();
+    let mut argv = vec![String::new()];
     let mut i = 1;
     let mut command: Option<String> = None;
     let mut script: Option<String> = None;
@@ -29,7 +33,7 @@ fn main() {
             "-c" => {
                 let Some(c) = args.get(i + 1) else { eprintln!("Argument expected for the -c option\n{USAGE}"); exit(2) };
                 command = Some(c.clone());
-                config.argv = std::iter::once("-c".to_string()).chain(args[i + 2..].iter().cloned()).collect();
+                argv = std::iter::once("-c".to_string()).chain(args[i + 2..].iter().cloned()).collect();
                 break;
             }
             "--dis" => {
@@ -41,22 +45,36 @@ fn main() {
             }
             "--gc" => {
                 let Some(g) = args.get(i + 1) else { eprintln!("Argument expected for the --gc option"); exit(2) };
-                config.gc = g.clone();
+                cli.gc = Some(g.clone());
                 i += 2;
                 continue;
             }
-            _ if a.starts_with("--gc=") => { config.gc = a[5..].to_string(); i += 1; continue; }
+            _ if a.starts_with("--gc=") => { cli.gc = Some(a[5..].to_string()); i += 1; continue; }
+            "--config" => {
+                let Some(f) = args.get(i + 1) else { eprintln!("Argument expected for the --config option"); exit(2) };
+                cli.config_file = Some(f.into());
+                i += 2;
+                continue;
+            }
+            _ if a.starts_with("--config=") => { cli.config_file = Some(a[9..].into()); i += 1; continue; }
             _ if a.starts_with('-') && a.len() > 1 => {
                 eprintln!("Unknown option: {a}\n{USAGE}");
                 exit(2);
             }
             _ => {
                 script = Some(a.to_string());
-                config.argv = args[i..].to_vec();
+                argv = args[i..].to_vec();
                 break;
             }
         }
     }
+    // Configuration errors (a bad skiff.toml, SKIFF_GC* or --gc) exit 2
+    // before anything runs.
+    let mut config = match skiff::Config::load(&cli) {
+        Ok(c) => c,
+        Err(e) => { eprintln!("skiff: {e}"); exit(2); }
+    };
+    config.argv = argv;
     // sys.path[0]: the script's directory as an absolute path (CPython's
     // choice, visible in tracebacks of imported modules), or '' for -c.
     let dir = match &script {
@@ -82,11 +100,15 @@ fn main() {
             Ok(vm) => vm,
             Err(e) => { eprintln!("skiff: {e}"); return 2; }
         };
-        match (&command, &script) {
+        let code = match (&command, &script) {
             (Some(c), _) => skiff::run_source(&mut vm, c, "<string>"),
             (_, Some(s)) => skiff::run_file(&mut vm, s),
             _ => 2,
+        };
+        if config.gc_stats {
+            eprint!("{}", skiff::gc_summary(vm.heap.gc.name(), &vm.heap.gc.stats()));
         }
+        code
     }).expect("spawn the interpreter thread");
     let code = child.join().unwrap_or(70);
     exit(code);

@@ -76,3 +76,178 @@ fn gc_plugin_is_reported() {
     let out = skiff(&["-c", "import gc; print(gc.plugin())"], &std::env::temp_dir());
     assert_eq!(String::from_utf8_lossy(&out.stdout), "marksweep\n");
 }
+
+/// Runs skiff in `dir` with every `SKIFF_GC*` variable removed, then `env` set.
+fn skiff_env(args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_skiff"));
+    cmd.args(args).current_dir(dir).stdin(Stdio::null());
+    for var in ["SKIFF_GC", "SKIFF_GC_STRESS", "SKIFF_GC_VERIFY", "SKIFF_GC_STATS"] {
+        cmd.env_remove(var);
+    }
+    cmd.envs(env.iter().copied());
+    cmd.output().expect("run skiff")
+}
+
+/// A fresh, empty directory for one test (the tests run in parallel).
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("skiff-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stdout(o: &Output) -> String { String::from_utf8_lossy(&o.stdout).into_owned() }
+fn stderr(o: &Output) -> String { String::from_utf8_lossy(&o.stderr).into_owned() }
+
+const PRINT_PLUGIN: &[&str] = &["-c", "import gc; print(gc.plugin())"];
+
+#[test]
+fn gc_choice_precedence_flag_env_file_default() {
+    let dir = temp_dir("precedence");
+    // Default: no skiff.toml, no environment, no flag.
+    assert_eq!(stdout(&skiff_env(PRINT_PLUGIN, &dir, &[])), "marksweep\n");
+    std::fs::write(dir.join("skiff.toml"), "# the collector\n[gc]\nplugin = \"barriercheck\"\n").unwrap();
+    std::fs::write(dir.join("ms.toml"), "[gc]\nplugin = \"marksweep\"\n").unwrap();
+    // ./skiff.toml beats the default.
+    assert_eq!(stdout(&skiff_env(PRINT_PLUGIN, &dir, &[])), "barriercheck\n");
+    // The environment beats the file.
+    assert_eq!(stdout(&skiff_env(PRINT_PLUGIN, &dir, &[("SKIFF_GC", "marksweep")])), "marksweep\n");
+    // An empty variable counts as unset.
+    assert_eq!(stdout(&skiff_env(PRINT_PLUGIN, &dir, &[("SKIFF_GC", "")])), "barriercheck\n");
+    // The flag beats the environment, in both spellings.
+    let flag = [&["--gc", "barriercheck"][..], PRINT_PLUGIN].concat();
+    assert_eq!(stdout(&skiff_env(&flag, &dir, &[("SKIFF_GC", "marksweep")])), "barriercheck\n");
+    let flag = [&["--gc=marksweep"][..], PRINT_PLUGIN].concat();
+    assert_eq!(stdout(&skiff_env(&flag, &dir, &[])), "marksweep\n");
+    // --config replaces ./skiff.toml.
+    let cfg = [&["--config", "ms.toml"][..], PRINT_PLUGIN].concat();
+    assert_eq!(stdout(&skiff_env(&cfg, &dir, &[])), "marksweep\n");
+    let cfg = [&["--config=ms.toml", "--gc", "barriercheck"][..], PRINT_PLUGIN].concat();
+    assert_eq!(stdout(&skiff_env(&cfg, &dir, &[])), "barriercheck\n");
+    // For stress the environment beats the file too (the collection count
+    // shows which interval ran).
+    std::fs::write(dir.join("skiff.toml"), "[gc]\nstress = 1000000\n").unwrap();
+    let count = &["-c", "import gc; x = [[i] for i in range(3000)]; print(gc.get_stats()[0]['collections'])"];
+    let collections = |env: &[(&str, &str)]| -> u64 {
+        let out = skiff_env(count, &dir, env);
+        stdout(&out).trim().parse().unwrap_or_else(|_| panic!("{}", stderr(&out)))
+    };
+    assert!(collections(&[]) < 10, "stress = 1000000 from the file");
+    assert!(collections(&[("SKIFF_GC_STRESS", "5")]) > 1000, "SKIFF_GC_STRESS=5 wins");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn config_errors_exit_2() {
+    let dir = temp_dir("errors");
+    let check = |args: &[&str], env: &[(&str, &str)], expected: &str| {
+        let out = skiff_env(args, &dir, env);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), format!("skiff: {expected}\n"), "{args:?}");
+        assert_eq!(stdout(&out), "", "nothing runs");
+    };
+    let choices = "(valid choices: marksweep, boehm, barriercheck)";
+    let run = &["-c", "print('ran')"];
+    // Bad plugin names, from each source.
+    check(&[&["--gc", "nope"][..], run].concat(), &[], &format!("unknown garbage collector 'nope' given by --gc {choices}"));
+    check(run, &[("SKIFF_GC", "nope")], &format!("unknown garbage collector 'nope' in SKIFF_GC {choices}"));
+    std::fs::write(dir.join("skiff.toml"), "[gc]\n\nplugin = \"generational\"\n").unwrap();
+    check(run, &[], &format!("skiff.toml:3: unknown garbage collector 'generational' in [gc] plugin {choices}"));
+    // Bad parameters name the file and line.
+    std::fs::write(dir.join("skiff.toml"), "[gc]\nplugin = \"marksweep\"\nnursery_size = \"4MB\"\n").unwrap();
+    check(run, &[], "skiff.toml:3: [gc] nursery_size must be a size in bytes (an integer, or a string such as \"4MiB\" or \"512KiB\"), got \"4MB\"");
+    std::fs::write(dir.join("bad.toml"), "[gc]\nmajor_growth = 0.5\n").unwrap();
+    check(&[&["--config", "bad.toml"][..], run].concat(), &[], "bad.toml:2: [gc] major_growth must be a number greater than 1.0, got 0.5");
+    std::fs::write(dir.join("bad.toml"), "[gc]\nmarking_threads = \"2\"\n").unwrap();
+    check(&[&["--config", "bad.toml"][..], run].concat(), &[], "bad.toml:2: [gc] marking_threads must be an integer from 1 to 1024, got \"2\"");
+    std::fs::write(dir.join("bad.toml"), "[gc]\nverify = true\nstats = 1\n").unwrap();
+    check(&[&["--config", "bad.toml"][..], run].concat(), &[], "bad.toml:3: [gc] stats must be true or false, got 1");
+    std::fs::write(dir.join("bad.toml"), "[gc]\nplugin = \"marksweep\"\nnursery = 1\n").unwrap();
+    check(&[&["--config", "bad.toml"][..], run].concat(), &[],
+        "bad.toml:3: unknown key 'nursery' in [gc] (valid keys: plugin, nursery_size, major_growth, marking_threads, stress, verify, stats)");
+    std::fs::write(dir.join("bad.toml"), "[gc]\nplugin = marksweep\n").unwrap();
+    let out = skiff_env(&[&["--config", "bad.toml"][..], run].concat(), &dir, &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("skiff: bad.toml:2: invalid TOML: "), "{}", stderr(&out));
+    // An invalid file is an error even when the flag overrides its plugin.
+    check(&[&["--gc", "marksweep"][..], run].concat(), &[], "skiff.toml:3: [gc] nursery_size must be a size in bytes (an integer, or a string such as \"4MiB\" or \"512KiB\"), got \"4MB\"");
+    // An explicit --config that does not exist is an error.
+    check(&[&["--config", "missing.toml"][..], run].concat(), &[], "cannot read config file missing.toml: No such file or directory (os error 2)");
+    let out = skiff_env(&["--config"], &dir, &[]);
+    assert_eq!(out.status.code(), Some(2));
+    // Bad environment values.
+    std::fs::remove_file(dir.join("skiff.toml")).unwrap();
+    check(run, &[("SKIFF_GC_STATS", "sometimes")], "SKIFF_GC_STATS must be 0 or 1, got 'sometimes'");
+    check(run, &[("SKIFF_GC_STRESS", "-3")], "SKIFF_GC_STRESS must be a positive integer, got '-3'");
+    // With the bad file gone, the same command runs.
+    assert_eq!(stdout(&skiff_env(run, &dir, &[])), "ran\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+const SOME_COLLECTIONS: &str = "import gc\nfor i in range(6):\n    x = [[j] for j in range(2000)]\n    gc.collect()\n";
+
+#[test]
+fn gc_stats_summary_at_exit() {
+    let dir = temp_dir("stats");
+    std::fs::write(dir.join("s.py"), format!("{SOME_COLLECTIONS}print('done')\n")).unwrap();
+    let out = skiff_env(&["s.py"], &dir, &[("SKIFF_GC_STATS", "1")]);
+    assert_eq!((out.status.code(), stdout(&out)), (Some(0), "done\n".to_string()));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 5, "{err}");
+    assert_eq!(lines[0], "skiff gc stats: plugin marksweep");
+    for (line, start) in lines[1..].iter().zip(["  collections ", "  allocated ", "  pauses ", "  heap "]) {
+        assert!(line.starts_with(start), "{line:?} should start with {start:?}\n{err}");
+    }
+    assert!(lines[2].contains(" MiB in ") || lines[2].contains(" KiB in "), "{err}");
+    assert!(lines[3].contains("p50 ") && lines[3].contains("p99 ") && lines[3].contains("max "), "{err}");
+    assert!(lines[4].contains("peak "), "{err}");
+    // Collections: at least the six explicit ones.
+    let n: u64 = lines[1].split_whitespace().nth(1).unwrap().parse().unwrap();
+    assert!(n >= 6, "{err}");
+    // Printed on error exits too, after the traceback.
+    let out = skiff_env(&["-c", "raise SystemExit(3)"], &dir, &[("SKIFF_GC_STATS", "1"), ("SKIFF_GC", "barriercheck")]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).starts_with("skiff gc stats: plugin barriercheck\n"), "{}", stderr(&out));
+    // From the file, and turned off again by the environment.
+    std::fs::write(dir.join("skiff.toml"), "[gc]\nstats = true\n").unwrap();
+    assert!(stderr(&skiff_env(&["s.py"], &dir, &[])).starts_with("skiff gc stats: plugin marksweep\n"));
+    assert_eq!(stderr(&skiff_env(&["s.py"], &dir, &[("SKIFF_GC_STATS", "0")])), "");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn gc_get_stats_keys_and_pauses() {
+    let dir = temp_dir("get-stats");
+    let script = format!(
+        "{SOME_COLLECTIONS}\
+s = gc.get_stats()
+print(type(s).__name__, len(s))
+d = s[0]
+keys = ['plugin', 'collections', 'minor_collections', 'major_collections', 'bytes_allocated',
+        'bytes_promoted', 'pinned_objects', 'pause_p50_ms', 'pause_p99_ms', 'pause_max_ms', 'heap_bytes',
+        'peak_heap_bytes', 'collected', 'uncollectable']
+print([k for k in keys if k not in d])
+print(d['plugin'] == gc.plugin(), d['collections'] >= 6, d['major_collections'] + d['minor_collections'] == d['collections'])
+print(d['bytes_allocated'] > 0, d['bytes_promoted'], d['pinned_objects'] >= 0, d['heap_bytes'] > 0, d['peak_heap_bytes'] >= d['heap_bytes'])
+p50, p99, mx = d['pause_p50_ms'], d['pause_p99_ms'], d['pause_max_ms']
+print(all(isinstance(p, float) for p in (p50, p99, mx)), 0 <= p50 <= p99 <= mx, mx > 0)
+"
+    );
+    std::fs::write(dir.join("g.py"), script).unwrap();
+    let expected = "list 1\n[]\nTrue True True\nTrue 0 True True True\nTrue True True\n";
+    let mut plugins = vec!["marksweep", "barriercheck"];
+    let probe = skiff_env(&["--gc", "boehm", "-c", "pass"], &dir, &[]);
+    if probe.status.success() {
+        plugins.push("boehm");
+    } else {
+        assert!(stderr(&probe).contains("libgc1"), "boehm failed for another reason: {}", stderr(&probe));
+        eprintln!("boehm SKIPPED: {}", stderr(&probe).trim());
+    }
+    for gc in plugins {
+        let out = skiff_env(&["--gc", gc, "g.py"], &dir, &[]);
+        assert_eq!(stdout(&out), expected, "under {gc}: {}", stderr(&out));
+        assert_eq!(out.status.code(), Some(0));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -21,7 +21,7 @@
 
 use crate::header::{flags, is_reference_word, Header, Tracer, TypeInfo};
 use crate::marksweep::MarkSweep;
-use crate::plugin::{Barrier, CollectKind, FastPaths, GcConfig, GcPlugin, GcStats, RootSource};
+use crate::plugin::{Barrier, CollectKind, FastPaths, GcConfig, GcParams, GcPlugin, GcStats, RootSource};
 use crate::verify::HeapWalk;
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
@@ -40,10 +40,18 @@ pub struct BarrierCheck {
 }
 
 impl BarrierCheck {
+    /// A checker over a mark-sweep heap with the default [`GcParams`].
     pub fn new(config: GcConfig) -> BarrierCheck {
+        BarrierCheck::with_params(config, GcParams::default())
+    }
+
+    /// A checker over a mark-sweep heap tuned by `params` (see
+    /// [`MarkSweep::with_params`]). Statistics, pause times included, are
+    /// the mark-sweep heap's; checkpoints are not collections.
+    pub fn with_params(config: GcConfig, params: GcParams) -> BarrierCheck {
         let interval = config.stress.unwrap_or(DEFAULT_INTERVAL).max(1);
         BarrierCheck {
-            inner: MarkSweep::new(config),
+            inner: MarkSweep::with_params(config, params),
             young: RefCell::new(HashSet::new()),
             remembered: RefCell::new(HashSet::new()),
             allocs: Cell::new(0),

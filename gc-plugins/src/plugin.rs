@@ -33,6 +33,10 @@ pub enum CollectKind {
 }
 
 /// Configuration every plugin understands.
+///
+/// Set from `SKIFF_GC_STRESS` / `SKIFF_GC_VERIFY` or `[gc] stress` /
+/// `[gc] verify` in `skiff.toml` (the environment wins); see the `skiff`
+/// package's `config` module.
 #[derive(Clone, Debug, Default)]
 pub struct GcConfig {
     /// Collect every N allocations (`SKIFF_GC_STRESS=N`).
@@ -41,20 +45,198 @@ pub struct GcConfig {
     pub verify: bool,
 }
 
+/// Sizing parameters from `[gc]` in `skiff.toml`, for the plugins that have
+/// such knobs. A plugin reads the ones it understands and ignores the rest.
+///
+/// Today only `major_growth` is used (by `marksweep` and `barriercheck`,
+/// through [`crate::marksweep::MarkSweep::with_params`]); `nursery_size` and
+/// `marking_threads` are accepted, validated and carried for the
+/// generational plugin, which does not exist yet. `boehm` ignores them all:
+/// bdwgc sizes its heap itself.
+///
+/// These live beside [`GcConfig`] rather than in it so that the many
+/// `GcConfig { stress, verify }` literals in the collectors' tests stay
+/// valid.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GcParams {
+    /// Bytes in the young generation's bump-allocated nursery.
+    pub nursery_size: u64,
+    /// A major (full) collection runs when the heap has grown to this factor
+    /// of the live data after the previous one. Always greater than 1.0.
+    pub major_growth: f64,
+    /// Threads that mark the old generation in parallel (at least 1).
+    pub marking_threads: u32,
+}
+
+impl GcParams {
+    /// The nursery size when none is configured: 4 MiB.
+    pub const DEFAULT_NURSERY_SIZE: u64 = 4 << 20;
+    /// The growth factor when none is configured: the heap may double.
+    pub const DEFAULT_MAJOR_GROWTH: f64 = 2.0;
+    /// Marking threads when none is configured.
+    pub const DEFAULT_MARKING_THREADS: u32 = 1;
+}
+
+impl Default for GcParams {
+    fn default() -> Self {
+        GcParams {
+            nursery_size: Self::DEFAULT_NURSERY_SIZE,
+            major_growth: Self::DEFAULT_MAJOR_GROWTH,
+            marking_threads: Self::DEFAULT_MARKING_THREADS,
+        }
+    }
+}
+
 /// Counters a plugin reports; all are cumulative since start-up except the
-/// heap figures.
+/// heap figures (`heap_bytes`, `live_bytes_after_last`).
+///
+/// Plugins without generations count every collection as major
+/// (`major_collections == collections`, `minor_collections == 0`) and
+/// promote nothing (`bytes_promoted == 0`).
 #[derive(Clone, Debug, Default)]
 pub struct GcStats {
+    /// Collections of any kind.
     pub collections: u64,
+    /// Young-generation-only collections.
     pub minor_collections: u64,
+    /// Whole-heap collections.
+    pub major_collections: u64,
     pub bytes_allocated: u64,
     pub objects_allocated: u64,
+    /// Bytes copied from the young generation to the old one.
+    pub bytes_promoted: u64,
+    /// Bytes the plugin has taken from the OS for its heap, now.
     pub heap_bytes: u64,
+    /// The largest `heap_bytes` seen (sampled at least before every
+    /// collection and whenever statistics are read).
+    pub peak_heap_bytes: u64,
     pub live_bytes_after_last: u64,
+    /// Objects pinned by conservative references, summed over collections
+    /// (an object pinned by three collections counts three times).
     pub pinned_objects: u64,
     pub finalizers_queued: u64,
     pub pause_total_ns: u64,
     pub pause_max_ns: u64,
+    /// Every collection's pause, for percentiles.
+    pub pauses: PauseHistogram,
+}
+
+/// Sub-buckets per power of two in [`PauseHistogram`]: values are rounded
+/// up by at most 1/8 (12.5%).
+const SUB_BITS: u32 = 3;
+const SUB: usize = 1 << SUB_BITS;
+/// Values below this have a bucket each (exact).
+const EXACT: usize = 2 * SUB;
+/// Buckets: the exact ones, then `SUB` per power of two from `EXACT` to 2^64.
+const BUCKETS: usize = EXACT + (64 - (SUB_BITS as usize + 1)) * SUB;
+
+/// A log-scale histogram of pause times in nanoseconds: fixed size (about
+/// 4 KiB, no allocation), so recording is a few instructions and reading
+/// statistics copies it. Percentiles are exact below 16 ns and otherwise
+/// overestimate by at most 12.5%, never beyond the exact maximum.
+///
+/// Bucket `i < 16` holds the value `i`; above that, a value with its highest
+/// set bit at position `e >= 4` goes to bucket `16 + (e - 4) * 8 + s`, where
+/// `s` is the three bits below the highest one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct PauseHistogram {
+    counts: [u64; BUCKETS],
+    count: u64,
+    total_ns: u64,
+    max_ns: u64,
+}
+
+impl Default for PauseHistogram {
+    fn default() -> Self {
+        PauseHistogram { counts: [0; BUCKETS], count: 0, total_ns: 0, max_ns: 0 }
+    }
+}
+
+impl core::fmt::Debug for PauseHistogram {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("PauseHistogram")
+            .field("count", &self.count)
+            .field("total_ns", &self.total_ns)
+            .field("p50_ns", &self.percentile(0.5))
+            .field("p99_ns", &self.percentile(0.99))
+            .field("max_ns", &self.max_ns)
+            .finish()
+    }
+}
+
+impl PauseHistogram {
+    /// Number of buckets (for plugins that keep their own atomic counters
+    /// and rebuild a histogram with [`PauseHistogram::from_buckets`]).
+    pub const BUCKETS: usize = BUCKETS;
+
+    /// The bucket a pause of `ns` nanoseconds falls in.
+    pub fn bucket_of(ns: u64) -> usize {
+        if ns < EXACT as u64 {
+            return ns as usize;
+        }
+        let e = 63 - ns.leading_zeros();
+        let s = ((ns >> (e - SUB_BITS)) as usize) & (SUB - 1);
+        EXACT + (e as usize - (SUB_BITS as usize + 1)) * SUB + s
+    }
+
+    /// The largest value bucket `i` holds.
+    fn bucket_max(i: usize) -> u64 {
+        if i < EXACT {
+            return i as u64;
+        }
+        let e = ((i - EXACT) / SUB) as u32 + SUB_BITS + 1;
+        let s = ((i - EXACT) % SUB) as u64;
+        let lo = (1u64 << e) | (s << (e - SUB_BITS));
+        lo + ((1u64 << (e - SUB_BITS)) - 1)
+    }
+
+    /// Records one pause.
+    pub fn record(&mut self, ns: u64) {
+        self.counts[Self::bucket_of(ns)] += 1;
+        self.count += 1;
+        self.total_ns = self.total_ns.saturating_add(ns);
+        self.max_ns = self.max_ns.max(ns);
+    }
+
+    /// A histogram from per-bucket counts (indexed by
+    /// [`PauseHistogram::bucket_of`]) and the exact total and maximum.
+    pub fn from_buckets(counts: &[u64; BUCKETS], total_ns: u64, max_ns: u64) -> PauseHistogram {
+        PauseHistogram { counts: *counts, count: counts.iter().sum(), total_ns, max_ns }
+    }
+
+    /// Pauses recorded.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// Sum of all pauses.
+    pub fn total_ns(&self) -> u64 {
+        self.total_ns
+    }
+
+    /// The longest pause (exact).
+    pub fn max_ns(&self) -> u64 {
+        self.max_ns
+    }
+
+    /// The pause below or at which a fraction `q` (0.0 to 1.0) of all pauses
+    /// lie, rounded up to its bucket's top and capped at the maximum; 0 when
+    /// nothing was recorded. Monotonic in `q`, and `percentile(1.0)` is the
+    /// maximum.
+    pub fn percentile(&self, q: f64) -> u64 {
+        if self.count == 0 {
+            return 0;
+        }
+        let rank = ((q.clamp(0.0, 1.0) * self.count as f64).ceil() as u64).max(1);
+        let mut seen = 0;
+        for (i, &c) in self.counts.iter().enumerate() {
+            seen += c;
+            if seen >= rank {
+                return Self::bucket_max(i).min(self.max_ns);
+            }
+        }
+        self.max_ns
+    }
 }
 
 /// How stores of references into heap objects must be recorded.
@@ -185,5 +367,47 @@ pub unsafe trait GcPlugin {
     /// `conservative_ranges` until the next call.
     unsafe fn stack_switched(&self, new_bottom: *mut u8) {
         let _ = new_bottom;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PauseHistogram;
+
+    #[test]
+    fn buckets_cover_every_value_in_order() {
+        let mut last = 0;
+        for ns in (0..4096u64).chain([1 << 20, (1 << 20) + 1, 123_456_789, u64::MAX / 3, u64::MAX]) {
+            let b = PauseHistogram::bucket_of(ns);
+            assert!(b < PauseHistogram::BUCKETS, "{ns} -> {b}");
+            assert!(b >= last, "buckets must not decrease: {ns} -> {b}");
+            last = b;
+            let top = PauseHistogram::bucket_max(b);
+            assert!(top >= ns, "{ns} above its bucket's top {top}");
+            // At most 12.5% above the value.
+            assert!(top - ns <= ns / 8, "{ns}: bucket top {top} too coarse");
+        }
+        assert_eq!(PauseHistogram::bucket_of(u64::MAX), PauseHistogram::BUCKETS - 1);
+        assert_eq!(PauseHistogram::bucket_max(PauseHistogram::BUCKETS - 1), u64::MAX);
+    }
+
+    #[test]
+    fn percentiles() {
+        let mut h = PauseHistogram::default();
+        assert_eq!((h.percentile(0.5), h.percentile(0.99), h.max_ns()), (0, 0, 0));
+        for ns in 1..=100u64 {
+            h.record(ns * 1000);
+        }
+        assert_eq!(h.count(), 100);
+        assert_eq!(h.total_ns(), 5050 * 1000);
+        assert_eq!(h.max_ns(), 100_000);
+        let (p50, p99) = (h.percentile(0.5), h.percentile(0.99));
+        assert!((50_000..=50_000 + 50_000 / 8).contains(&p50), "p50 {p50}");
+        assert!((99_000..=100_000).contains(&p99), "p99 {p99}");
+        assert_eq!(h.percentile(1.0), 100_000);
+        assert!(p50 <= p99 && p99 <= h.max_ns());
+        let mut one = PauseHistogram::default();
+        one.record(7);
+        assert_eq!((one.percentile(0.0), one.percentile(0.5), one.percentile(1.0)), (7, 7, 7));
     }
 }

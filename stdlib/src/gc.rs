@@ -84,21 +84,53 @@ fn gc_isenabled(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     Ok(Value::bool(ENABLED.with(|e| e.get())))
 }
 
-/// One dict with the plugin's counters (CPython returns one per generation).
+/// `gc.get_stats()`: a list with one dict describing the whole heap.
+///
+/// CPython returns one dict per generation with the keys `collections`,
+/// `collected` and `uncollectable`; skiff's collectors do not have CPython's
+/// three generations, so the list holds a single dict that carries those
+/// keys (`collected` and `uncollectable` are always 0: plugins count bytes,
+/// not objects) and skiff's own:
+///
+/// | key | meaning |
+/// | --- | --- |
+/// | `plugin` | the active collector's name, as `gc.plugin()` |
+/// | `collections` | collections of any kind since start-up |
+/// | `minor_collections` | young-generation collections (0 without generations) |
+/// | `major_collections` | whole-heap collections |
+/// | `bytes_allocated`, `objects_allocated` | allocated since start-up |
+/// | `bytes_promoted` | copied from the young to the old generation (0 without generations) |
+/// | `pinned_objects` | objects pinned by conservative references, summed over collections |
+/// | `pause_p50_ms`, `pause_p99_ms`, `pause_max_ms` | collection pauses (float milliseconds; percentiles are rounded up by at most 12.5%) |
+/// | `pause_total_ns`, `pause_max_ns` | the same, total and maximum, in integer nanoseconds |
+/// | `heap_bytes`, `peak_heap_bytes` | memory the collector holds now, and at most |
+/// | `live_bytes_after_last` | live data after the last collection |
+/// | `finalizers_queued` | objects queued for `__del__` since start-up |
 fn gc_get_stats(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     no_args(vm, "get_stats", args, kwnames)?;
     let s = vm.heap.gc.stats();
     let d = vm.new_dict();
     let fields = [
-        ("collections", s.collections), ("minor_collections", s.minor_collections),
+        ("collections", s.collections), ("collected", 0), ("uncollectable", 0),
+        ("minor_collections", s.minor_collections), ("major_collections", s.major_collections),
         ("bytes_allocated", s.bytes_allocated), ("objects_allocated", s.objects_allocated),
-        ("heap_bytes", s.heap_bytes), ("live_bytes_after_last", s.live_bytes_after_last),
-        ("pinned_objects", s.pinned_objects), ("finalizers_queued", s.finalizers_queued),
+        ("bytes_promoted", s.bytes_promoted), ("pinned_objects", s.pinned_objects),
+        ("heap_bytes", s.heap_bytes), ("peak_heap_bytes", s.peak_heap_bytes),
+        ("live_bytes_after_last", s.live_bytes_after_last), ("finalizers_queued", s.finalizers_queued),
         ("pause_total_ns", s.pause_total_ns), ("pause_max_ns", s.pause_max_ns),
     ];
     for (k, v) in fields {
         let n = vm.new_bigint(num_bigint::BigInt::from(v));
         vm.dict_set_str(d, k, n);
+    }
+    let pauses = [
+        ("pause_p50_ms", s.pauses.percentile(0.5)),
+        ("pause_p99_ms", s.pauses.percentile(0.99)),
+        ("pause_max_ms", s.pause_max_ns.max(s.pauses.max_ns())),
+    ];
+    for (k, ns) in pauses {
+        let ms = vm.new_float(ns as f64 / 1e6);
+        vm.dict_set_str(d, k, ms);
     }
     let name = vm.new_str(vm.heap.gc.name());
     vm.dict_set_str(d, "plugin", name);

@@ -86,6 +86,16 @@
 //! later allocation or, at the latest, at the start of the next explicit
 //! `collect` (which finishes the previous sweep via `GC_try_to_collect`): two
 //! collections after the object died.
+//!
+//! **Statistics.** bdwgc reports each collection's start and end through its
+//! event callback, [`collection_event`], which records the pause (the
+//! stop-the-world mark phase; lazy sweeping happens later, inside
+//! allocations, and is not part of it) in process-wide atomic counters, a
+//! [`PauseHistogram`]'s buckets among them; a plugin reports the difference
+//! since it was created. bdwgc is not generational here: every collection is
+//! major, nothing is promoted, and nothing is pinned (objects never move).
+//! The heap size is sampled after every collection and whenever statistics
+//! are read, for `peak_heap_bytes`.
 
 mod ffi;
 
@@ -96,6 +106,7 @@ use std::sync::OnceLock;
 use std::thread::ThreadId;
 
 use ffi::{api, Api, GcStackBase};
+use skiff_gc::plugin::PauseHistogram;
 use skiff_gc::{flags, CollectKind, FastPaths, GcConfig, GcPlugin, GcStats, Header, RootSource, Tracer, TypeInfo};
 
 /// Header flag bit this plugin sets on every object it hands out; cleared by
@@ -121,6 +132,13 @@ static DROP_KINDS: OnceLock<(core::ffi::c_int, core::ffi::c_int)> = OnceLock::ne
 static PAUSE_START_NS: AtomicU64 = AtomicU64::new(0);
 static PAUSE_TOTAL_NS: AtomicU64 = AtomicU64::new(0);
 static PAUSE_MAX_NS: AtomicU64 = AtomicU64::new(0);
+/// Pauses per [`PauseHistogram`] bucket.
+static PAUSE_BUCKETS: [AtomicU64; PauseHistogram::BUCKETS] = [const { AtomicU64::new(0) }; PauseHistogram::BUCKETS];
+
+/// The pause histogram's bucket counts now.
+fn pause_buckets() -> Box<[u64; PauseHistogram::BUCKETS]> {
+    Box::new(core::array::from_fn(|i| PAUSE_BUCKETS[i].load(Ordering::Relaxed)))
+}
 
 /// Initialises bdwgc once per process on the calling thread.
 fn init_once(api: &'static Api) -> Result<(), String> {
@@ -222,6 +240,7 @@ unsafe extern "C" fn collection_event(event: core::ffi::c_int) {
             let pause = ffi::monotonic_ns().saturating_sub(PAUSE_START_NS.load(Ordering::Relaxed));
             PAUSE_TOTAL_NS.fetch_add(pause, Ordering::Relaxed);
             PAUSE_MAX_NS.fetch_max(pause, Ordering::Relaxed);
+            PAUSE_BUCKETS[PauseHistogram::bucket_of(pause)].fetch_add(1, Ordering::Relaxed);
         }
         _ => {}
     }
@@ -439,8 +458,11 @@ pub struct BoehmGc {
     bytes_allocated: Cell<u64>,
     gc_no_at_start: usize,
     pause_total_at_start: u64,
+    /// `PAUSE_BUCKETS` when this plugin was created.
+    pause_buckets_at_start: Box<[u64; PauseHistogram::BUCKETS]>,
     last_gc_no: Cell<usize>,
     live_bytes_after_last: Cell<u64>,
+    peak_heap_bytes: Cell<u64>,
 }
 
 impl BoehmGc {
@@ -468,8 +490,10 @@ impl BoehmGc {
             bytes_allocated: Cell::new(0),
             gc_no_at_start: gc_no,
             pause_total_at_start: PAUSE_TOTAL_NS.load(Ordering::Relaxed),
+            pause_buckets_at_start: pause_buckets(),
             last_gc_no: Cell::new(gc_no),
             live_bytes_after_last: Cell::new(0),
+            peak_heap_bytes: Cell::new(0),
         })
     }
 
@@ -498,6 +522,7 @@ impl BoehmGc {
                 let heap = (self.api.get_heap_size)();
                 let free = (self.api.get_free_bytes)();
                 self.live_bytes_after_last.set(heap.saturating_sub(free) as u64);
+                self.peak_heap_bytes.set(self.peak_heap_bytes.get().max(heap as u64));
             }
             if (self.api.should_invoke_finalizers)() != 0 {
                 (self.api.invoke_finalizers)();
@@ -653,18 +678,30 @@ unsafe impl GcPlugin for BoehmGc {
     fn stats(&self) -> GcStats {
         // SAFETY: counter reads on an initialised bdwgc.
         let (gc_no, heap) = unsafe { ((self.api.get_gc_no)(), (self.api.get_heap_size)()) };
+        let collections = (gc_no - self.gc_no_at_start) as u64;
+        let pause_total_ns = PAUSE_TOTAL_NS.load(Ordering::Relaxed) - self.pause_total_at_start;
+        // Process-wide: bdwgc is one heap for every plugin instance.
+        let pause_max_ns = PAUSE_MAX_NS.load(Ordering::Relaxed);
+        let mut buckets = pause_buckets();
+        for (now, start) in buckets.iter_mut().zip(self.pause_buckets_at_start.iter()) {
+            *now = now.saturating_sub(*start);
+        }
+        self.peak_heap_bytes.set(self.peak_heap_bytes.get().max(heap as u64));
         GcStats {
-            collections: (gc_no - self.gc_no_at_start) as u64,
+            collections,
             minor_collections: 0,
+            major_collections: collections,
             bytes_allocated: self.bytes_allocated.get(),
             objects_allocated: self.allocations.get(),
+            bytes_promoted: 0,
             heap_bytes: heap as u64,
+            peak_heap_bytes: self.peak_heap_bytes.get(),
             live_bytes_after_last: self.live_bytes_after_last.get(),
             pinned_objects: 0,
             finalizers_queued: self.queue.queued_total.get(),
-            pause_total_ns: PAUSE_TOTAL_NS.load(Ordering::Relaxed) - self.pause_total_at_start,
-            // Process-wide: bdwgc is one heap for every plugin instance.
-            pause_max_ns: PAUSE_MAX_NS.load(Ordering::Relaxed),
+            pause_total_ns,
+            pause_max_ns,
+            pauses: PauseHistogram::from_buckets(&buckets, pause_total_ns, pause_max_ns),
         }
     }
 

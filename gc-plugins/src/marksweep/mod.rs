@@ -10,9 +10,15 @@
 //! ([`FastPaths::none`]).
 //!
 //! **When to collect.** When the bytes allocated since the last collection
-//! exceed `max(4 MiB, live bytes after it × GROWTH)` (the heap may double
-//! before the next collection), every `n` allocations under
-//! `GcConfig::stress = Some(n)`, and on [`GcPlugin::collect`].
+//! exceed `max(4 MiB, live bytes after it × (major_growth - 1))` (with the
+//! default [`GcParams::major_growth`] of 2.0 the heap may double before the
+//! next collection), every `n` allocations under `GcConfig::stress =
+//! Some(n)`, and on [`GcPlugin::collect`].
+//!
+//! **Statistics.** Every collection is a full one (counted in
+//! `major_collections`); its pause (from the register spill to the end of
+//! the sweep, the verifier excluded) goes into [`GcStats::pauses`]. The heap
+//! size is sampled before each sweep for `peak_heap_bytes`.
 //!
 //! **A collection**, in order:
 //!
@@ -53,19 +59,20 @@ use std::time::Instant;
 
 use crate::conservative::with_registers_spilled;
 use crate::header::{flags, is_reference_word, Header, Tracer, TypeInfo};
-use crate::plugin::{CollectKind, FastPaths, GcConfig, GcPlugin, GcStats, RootSource};
+use crate::plugin::{CollectKind, FastPaths, GcConfig, GcParams, GcPlugin, GcStats, RootSource};
 use crate::verify::{verify_heap, verify_roots, HeapWalk, VerifySummary};
 
 use space::{class_of, pop_free, FreeBlock, Space, MAX_SMALL, NCLASSES};
 
 /// Bytes to allocate before the first collection, and the least between two.
 const MIN_TRIGGER: usize = 4 << 20;
-/// The heap may grow by this factor of the live data between collections.
-const GROWTH: f64 = 1.0;
 
 /// The mark-sweep plugin. See the module docs.
 pub struct MarkSweep {
     config: GcConfig,
+    /// Bytes allocated between collections, as a factor of the live bytes
+    /// after the last one: `GcParams::major_growth - 1`.
+    growth: f64,
     /// Free-list heads per size class: the allocation fast path.
     free: [Cell<*mut FreeBlock>; NCLASSES],
     space: RefCell<Space>,
@@ -89,13 +96,21 @@ pub struct MarkSweep {
 }
 
 impl MarkSweep {
+    /// A plugin with the default [`GcParams`].
     pub fn new(config: GcConfig) -> MarkSweep {
+        MarkSweep::with_params(config, GcParams::default())
+    }
+
+    /// A plugin whose collection trigger follows `params.major_growth`; the
+    /// other parameters do not apply to a non-generational collector.
+    pub fn with_params(config: GcConfig, params: GcParams) -> MarkSweep {
         let next_stress = match config.stress {
             Some(n) => n.max(1),
             None => u64::MAX,
         };
         MarkSweep {
             config,
+            growth: (params.major_growth - 1.0).max(0.0),
             free: std::array::from_fn(|_| Cell::new(null_mut())),
             space: RefCell::new(Space::new()),
             allocs: Cell::new(0),
@@ -233,13 +248,15 @@ impl MarkSweep {
         }
         *self.mark_stack.borrow_mut() = stack;
 
+        let heap_before = self.space.borrow().heap_bytes() as u64;
         let outcome = self.space.borrow_mut().sweep(&self.free);
 
         let mut stats = self.stats.borrow_mut();
         stats.pinned_objects += pinned;
         stats.finalizers_queued += queued as u64;
         stats.live_bytes_after_last = outcome.live_bytes as u64;
-        self.trigger.set(MIN_TRIGGER.max((outcome.live_bytes as f64 * GROWTH) as usize));
+        stats.peak_heap_bytes = stats.peak_heap_bytes.max(heap_before);
+        self.trigger.set(MIN_TRIGGER.max((outcome.live_bytes as f64 * self.growth) as usize));
     }
 }
 
@@ -390,8 +407,10 @@ unsafe impl GcPlugin for MarkSweep {
         {
             let mut stats = self.stats.borrow_mut();
             stats.collections += 1;
+            stats.major_collections += 1;
             stats.pause_total_ns += pause;
             stats.pause_max_ns = stats.pause_max_ns.max(pause);
+            stats.pauses.record(pause);
         }
         self.bytes_before.set(self.bytes_before.get() + self.bytes_since.get() as u64);
         self.bytes_since.set(0);
@@ -437,6 +456,7 @@ unsafe impl GcPlugin for MarkSweep {
         stats.objects_allocated = self.allocs.get();
         stats.bytes_allocated = self.bytes_before.get() + self.bytes_since.get() as u64;
         stats.heap_bytes = self.space.borrow().heap_bytes() as u64;
+        stats.peak_heap_bytes = stats.peak_heap_bytes.max(stats.heap_bytes);
         stats
     }
 
