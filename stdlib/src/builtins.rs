@@ -1050,6 +1050,10 @@ fn compile_to_code(vm: &mut Vm, fname: &str, src: Value, filename: &str, mode: &
 /// the same dict), as `exec` and `eval` do.
 fn run_code_in(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyResult {
     let cd = code_data(code);
+    if cd.nfreevars > 0 {
+        let n = cd.nfreevars;
+        return Err(vm.new_exc(Exc::TypeError, &format!("code object requires a closure of exactly length {n}")));
+    }
     let nslots = cd.nslots();
     let base = cd.nlocals + cd.ncellvars + cd.nfreevars;
     let frame = vm.alloc(Kind::Frame, vm.ty(Ty::Frame), std::mem::size_of::<FrameL>() + 8 * nslots as usize);
@@ -1061,6 +1065,11 @@ fn run_code_in(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyRes
     set_field!(frame, FrameL, code, code);
     set_field!(frame, FrameL, globals, globals);
     if locals != globals { set_field!(frame, FrameL, locals, locals); }
+    // Its cell variables get empty cells (the interpreter reads them as cells).
+    for i in code_data(code).nlocals as usize..base as usize {
+        let c = vm.new_cell(Value::NULL);
+        frame_set(frame, i, c);
+    }
     if vm.dict_get_str(globals, vm.n(N::builtins)).is_none() {
         let b = vm.r.builtins.get();
         vm.dict_set_str(globals, "__builtins__", b);

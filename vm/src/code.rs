@@ -47,6 +47,30 @@ impl CodeData {
     }
 }
 
+/// The Rust-side part of a code object for a compiled unit: what
+/// [`Vm::make_code`] stores, with fresh (empty) inline caches and the
+/// compiler's stack size plus two spare slots.
+pub fn code_data_from_unit(u: &CodeUnit) -> CodeData {
+    CodeData {
+        instrs: u.instrs.clone(),
+        lines: u.lines.clone(),
+        positions: u.positions.clone(),
+        exc_table: u.exc_table.clone(),
+        caches: vec![Cache::default(); u.instrs.len()],
+        flags: u.flags,
+        argcount: u.argcount,
+        posonlyargcount: u.posonlyargcount,
+        kwonlyargcount: u.kwonlyargcount,
+        nlocals: u.varnames.len() as u32,
+        ncellvars: u.cellvars.len() as u32,
+        nfreevars: u.freevars.len() as u32,
+        stacksize: u.stacksize + 2,
+        cell2arg: u.cell2arg.clone(),
+        first_line: u.first_line,
+        calls: 0,
+    }
+}
+
 impl Vm {
     /// Puts a compiled unit on the heap.
     pub fn make_code(&mut self, u: &CodeUnit) -> Value {
@@ -61,24 +85,15 @@ impl Vm {
         let qualname = self.new_str(&u.qualname);
         let filename = self.new_str(&u.filename);
         let doc = match &u.doc { Some(d) => self.new_str(d), None => Value::NONE };
-        let data = Box::new(CodeData {
-            instrs: u.instrs.clone(),
-            lines: u.lines.clone(),
-            positions: u.positions.clone(),
-            exc_table: u.exc_table.clone(),
-            caches: vec![Cache::default(); u.instrs.len()],
-            flags: u.flags,
-            argcount: u.argcount,
-            posonlyargcount: u.posonlyargcount,
-            kwonlyargcount: u.kwonlyargcount,
-            nlocals: u.varnames.len() as u32,
-            ncellvars: u.cellvars.len() as u32,
-            nfreevars: u.freevars.len() as u32,
-            stacksize: u.stacksize + 2,
-            cell2arg: u.cell2arg.clone(),
-            first_line: u.first_line,
-            calls: 0,
-        });
+        self.new_code([consts, names, varnames, cellvars, freevars, name, qualname, filename, doc], code_data_from_unit(u))
+    }
+
+    /// A code object from its heap parts, in `CodeL` order (consts, names,
+    /// varnames, cellvars, freevars, name, qualname, filename, doc), and its
+    /// bytecode. Code from anywhere but the compiler must pass
+    /// `crate::verify::verify_code` first.
+    pub fn new_code(&mut self, parts: [Value; 9], data: CodeData) -> Value {
+        let [consts, names, varnames, cellvars, freevars, name, qualname, filename, doc] = parts;
         let c = self.alloc(Kind::Code, self.ty(Ty::Code), std::mem::size_of::<CodeL>());
         set_field!(c, CodeL, consts, consts);
         set_field!(c, CodeL, names, names);
@@ -89,7 +104,7 @@ impl Vm {
         set_field!(c, CodeL, qualname, qualname);
         set_field!(c, CodeL, filename, filename);
         set_field!(c, CodeL, doc, doc);
-        obj::<CodeL>(c).data = Box::into_raw(data);
+        obj::<CodeL>(c).data = Box::into_raw(Box::new(data));
         c
     }
 

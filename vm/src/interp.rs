@@ -91,7 +91,9 @@ impl Vm {
             // code's own varnames/cell counts (the compiler emits no others),
             // and the value-stack depth never exceeds `stacksize` (the
             // compiler's flow analysis, plus 2 spare slots in make_code), so
-            // every index is below `nslots`. Stores skip the barrier by the
+            // every index is below `nslots`. Code and frames from elsewhere
+            // (pickles) must pass `verify::verify_code` and the frame rules
+            // in verify.rs, which re-establish exactly this. Stores skip the barrier by the
             // active-frame invariant in the module docs.
             macro_rules! slot { ($i:expr) => {{
                 let i: usize = $i;
@@ -126,7 +128,9 @@ impl Vm {
                 macro_rules! throw { ($exc:expr, $msg:expr) => {{ save!(); break 'run self.new_exc($exc, $msg) }} }
                 loop {
                     // SAFETY: the compiler ends every code unit with RETURN_VALUE
-                    // and jump targets are in range, so `pc` stays in bounds.
+                    // and jump targets are in range, so `pc` stays in bounds (code
+                    // from elsewhere must pass `verify::verify_code`, which checks
+                    // targets and that no reachable instruction falls off the end).
                     let ins = unsafe { *cd.instrs.get_unchecked(pc) };
                     pc += 1;
                     let arg = ins.arg as usize;
@@ -164,8 +168,16 @@ impl Vm {
                             if ins.op == Op::LOAD_CLASSDEREF {
                                 let locals = obj::<FrameL>(f).locals;
                                 let name = self.cell_name(code, arg);
-                                if !locals.is_null() {
+                                if locals.is_ref() && kind_of(locals) == Kind::Dict {
                                     if let Some(v) = self.dict_get_str(locals, name) { push!(v); continue; }
+                                } else if !locals.is_null() {
+                                    // Kind check: a namespace from __prepare__ is any mapping.
+                                    save!();
+                                    match self.getitem(locals, name) {
+                                        Ok(v) => { push!(v); continue; }
+                                        Err(e) if self.exc_matches(e, Exc::KeyError) => {}
+                                        Err(e) => break 'run e,
+                                    }
                                 }
                             }
                             let v = s4(cell, 0);
@@ -570,6 +582,10 @@ impl Vm {
                         Op::BUILD_CONST_KEY_MAP => {
                             save!();
                             let keys = pop!();
+                            // Kind check (bytecode from pickles): the constant key tuple.
+                            if !(is_kind(keys, Kind::Tuple) && tuple_slice(keys).len() == arg) {
+                                throw!(Exc::SystemError, "BUILD_CONST_KEY_MAP: keys are not a tuple of the right length");
+                            }
                             let d = self.new_dict_cap(arg);
                             for i in 0..arg { tri!(self.dict_set(d, tuple_slice(keys)[i], peek!(arg - i))); }
                             sp -= arg;
@@ -577,17 +593,43 @@ impl Vm {
                         }
                         Op::BUILD_STRING => {
                             let mut s = String::new();
-                            for i in 0..arg { s.push_str(str_ref(peek!(arg - i))); }
+                            for i in 0..arg {
+                                let x = peek!(arg - i);
+                                // Kind check (bytecode from pickles): FORMAT_VALUE and constants make str.
+                                if !is_kind(x, Kind::Str) { throw!(Exc::SystemError, "BUILD_STRING: operand is not a str"); }
+                                s.push_str(str_ref(x));
+                            }
                             sp -= arg;
                             let v = self.new_str(&s);
                             push!(v);
                         }
-                        Op::LIST_APPEND => { let v = pop!(); let l = peek!(arg); self.list_append(l, v); }
-                        Op::SET_ADD => { let v = pop!(); let s = peek!(arg); save!(); tri!(self.set_add(s, v)); }
-                        Op::MAP_ADD => { let v = pop!(); let k = pop!(); let d = peek!(arg); save!(); tri!(self.dict_set(d, k, v)); }
+                        // Kind checks (bytecode from pickles): the container these
+                        // update is the one BUILD_LIST / BUILD_SET / BUILD_MAP made.
+                        Op::LIST_APPEND => {
+                            let v = pop!();
+                            let l = peek!(arg);
+                            if !is_kind(l, Kind::List) { throw!(Exc::SystemError, "LIST_APPEND: target is not a list"); }
+                            self.list_append(l, v);
+                        }
+                        Op::SET_ADD => {
+                            let v = pop!();
+                            let s = peek!(arg);
+                            if !is_kind(s, Kind::Set) { throw!(Exc::SystemError, "SET_ADD: target is not a set"); }
+                            save!();
+                            tri!(self.set_add(s, v));
+                        }
+                        Op::MAP_ADD => {
+                            let v = pop!();
+                            let k = pop!();
+                            let d = peek!(arg);
+                            if !is_kind(d, Kind::Dict) { throw!(Exc::SystemError, "MAP_ADD: target is not a dict"); }
+                            save!();
+                            tri!(self.dict_set(d, k, v));
+                        }
                         Op::LIST_EXTEND => {
                             let it = pop!();
                             let l = peek!(arg);
+                            if !is_kind(l, Kind::List) { throw!(Exc::SystemError, "LIST_EXTEND: target is not a list"); }
                             save!();
                             if let Err(e) = self.list_extend(l, it) {
                                 if self.exc_matches(e, Exc::TypeError) && !self.is_iterable(it) {
@@ -596,7 +638,12 @@ impl Vm {
                                     // the function) and anything else while building the list.
                                     let lone = obj::<ListL>(l).len == 0 && cd.instrs.get(pc).is_some_and(|i| i.op == Op::LIST_TO_TUPLE);
                                     if lone && feeds_call_ex(cd, pc) {
-                                        let fname = self.callable_name(peek!(arg + 1));
+                                        // The callable sits below the list when the
+                                        // shape is the compiler's; read it only if the
+                                        // stack is that deep.
+                                        let depth = sp - obj::<FrameL>(f).stack_base as usize;
+                                        let func = if arg < depth { peek!(arg + 1) } else { Value::NULL };
+                                        let fname = self.callable_name(func);
                                         throw!(Exc::TypeError, &format!("{fname} argument after * must be an iterable, not {tn}"));
                                     }
                                     throw!(Exc::TypeError, &format!("Value after * must be an iterable, not {tn}"));
@@ -604,10 +651,17 @@ impl Vm {
                                 break 'run e;
                             }
                         }
-                        Op::SET_UPDATE => { let it = pop!(); let s = peek!(arg); save!(); tri!(self.set_update(s, it)); }
+                        Op::SET_UPDATE => {
+                            let it = pop!();
+                            let s = peek!(arg);
+                            if !is_kind(s, Kind::Set) { throw!(Exc::SystemError, "SET_UPDATE: target is not a set"); }
+                            save!();
+                            tri!(self.set_update(s, it));
+                        }
                         Op::DICT_UPDATE => {
                             let m = pop!();
                             let d = peek!(arg);
+                            if !is_kind(d, Kind::Dict) { throw!(Exc::SystemError, "DICT_UPDATE: target is not a dict"); }
                             save!();
                             if !self.is_mapping(m) {
                                 let tn = self.type_name(m);
@@ -618,12 +672,22 @@ impl Vm {
                         Op::DICT_MERGE => {
                             let m = pop!();
                             let d = peek!(arg);
+                            if !is_kind(d, Kind::Dict) { throw!(Exc::SystemError, "DICT_MERGE: target is not a dict"); }
                             save!();
                             tri!(self.dict_merge_kwargs(d, m, peek!(arg + 2)));
                         }
-                        Op::LIST_TO_TUPLE => { let l = top!(); let t = self.new_tuple(&list_slice(l).to_vec()); set_peek!(1, t); }
+                        Op::LIST_TO_TUPLE => {
+                            let l = top!();
+                            if !is_kind(l, Kind::List) { throw!(Exc::SystemError, "LIST_TO_TUPLE: operand is not a list"); }
+                            let t = self.new_tuple(&list_slice(l).to_vec());
+                            set_peek!(1, t);
+                        }
                         Op::FORMAT_VALUE => {
                             let spec = if arg & 4 != 0 { pop!() } else { Value::NULL };
+                            // Kind check (bytecode from pickles): `format` reads the spec as a str.
+                            if !(spec.is_null() || is_kind(spec, Kind::Str)) {
+                                throw!(Exc::SystemError, "FORMAT_VALUE: format spec is not a str");
+                            }
                             let v = top!();
                             save!();
                             let v = match arg & 3 {
@@ -762,7 +826,24 @@ impl Vm {
                                 FrameExit::Continue(next, err) => { f = next; pending_err = err; continue 'frame; }
                             }
                         }
-                        Op::KW_NAMES => { kwnames = consts[arg]; }
+                        Op::KW_NAMES => {
+                            // Kind check (bytecode from pickles): a tuple of str no longer
+                            // than the next CALL's argument count (bind_args and ArgParser
+                            // take its length from the arguments; the verifier makes sure a
+                            // CALL or CALL_METHOD follows). Constants and instructions never
+                            // change, so the check runs once per instruction and its success
+                            // is remembered in the instruction's cache entry (key 1; a loaded
+                            // code object starts with empty caches).
+                            let t = consts[arg];
+                            if cd.caches[pc - 1].key != 1 {
+                                let ok = is_kind(t, Kind::Tuple)
+                                    && cd.instrs.get(pc).is_some_and(|c| tuple_slice(t).len() <= c.arg as usize)
+                                    && tuple_slice(t).iter().all(|&k| is_kind(k, Kind::Str));
+                                if !ok { throw!(Exc::SystemError, "KW_NAMES: keyword names are not a tuple of str that fits the call"); }
+                                cd.caches[pc - 1].key = 1;
+                            }
+                            kwnames = t;
+                        }
                         Op::CALL | Op::CALL_METHOD => {
                             // Normalise to: callable at `base`, `n` arguments after it.
                             let (base, n) = if ins.op == Op::CALL {
@@ -871,6 +952,10 @@ impl Vm {
                             let kwargs = if arg & 1 != 0 { pop!() } else { Value::NULL };
                             let args = pop!();
                             let callee = pop!();
+                            // Kind check (bytecode from pickles): call_ex reads kwargs as a dict.
+                            if !(kwargs.is_null() || is_kind(kwargs, Kind::Dict)) {
+                                throw!(Exc::SystemError, "CALL_FUNCTION_EX: keyword arguments are not a dict");
+                            }
                             save!();
                             let r = tri!(self.call_ex(callee, args, kwargs));
                             push!(r);
@@ -881,6 +966,11 @@ impl Vm {
                             let annotations = if arg as u32 & MakeFunctionFlags::ANNOTATIONS != 0 { pop!() } else { Value::NULL };
                             let kwdefaults = if arg as u32 & MakeFunctionFlags::KWDEFAULTS != 0 { pop!() } else { Value::NULL };
                             let defaults = if arg as u32 & MakeFunctionFlags::DEFAULTS != 0 { pop!() } else { Value::NULL };
+                            // Kind checks (bytecode from pickles): new_function, bind_args and
+                            // init_cells take these apart without looking.
+                            if !crate::verify::function_parts_ok(code_v, closure, defaults, kwdefaults) {
+                                throw!(Exc::SystemError, "MAKE_FUNCTION: bad code, closure, defaults or keyword defaults");
+                            }
                             let g = obj::<FrameL>(f).globals;
                             let func = self.new_function(code_v, g, defaults, kwdefaults, closure);
                             if !annotations.is_null() {
@@ -893,8 +983,10 @@ impl Vm {
                             push!(func);
                         }
                         Op::LOAD_BUILD_CLASS => {
-                            let b = self.dict_get_by_name(self.r.builtins.get(), "__build_class__").unwrap();
-                            push!(b);
+                            match self.dict_get_by_name(self.r.builtins.get(), "__build_class__") {
+                                Some(b) => push!(b),
+                                None => throw!(Exc::NameError, "__build_class__ not found"),
+                            }
                         }
                         Op::RAISE_VARARGS => {
                             save!();
@@ -914,17 +1006,29 @@ impl Vm {
                         }
                         Op::RERAISE => {
                             let e = pop!();
+                            // Kind check (bytecode from pickles): a PyErr holds an exception.
+                            if !crate::verify::is_exception_instance(e) { throw!(Exc::SystemError, "RERAISE: operand is not an exception"); }
                             save!();
                             self.reraising = true;
                             break 'run PyErr(e);
                         }
                         Op::PUSH_EXC_INFO => {
+                            // Kind check (bytecode from pickles): `exc_info` holds None or
+                            // an exception (RAISE_VARARGS 0 re-raises it).
+                            if !crate::verify::is_exception_instance(top!()) { throw!(Exc::SystemError, "PUSH_EXC_INFO: operand is not an exception"); }
                             let e = pop!();
                             push!(self.r.exc_info.get());
                             push!(e);
                             self.r.exc_info.set(e);
                         }
-                        Op::POP_EXCEPT => { let prev = pop!(); self.r.exc_info.set(prev); }
+                        Op::POP_EXCEPT => {
+                            let prev = top!();
+                            if !(prev == Value::NONE || prev.is_null() || crate::verify::is_exception_instance(prev)) {
+                                throw!(Exc::SystemError, "POP_EXCEPT: operand is not an exception or None");
+                            }
+                            sp -= 1;
+                            self.r.exc_info.set(prev);
+                        }
                         Op::CHECK_EXC_MATCH => {
                             let t = pop!();
                             let e = top!();
@@ -950,6 +1054,9 @@ impl Vm {
                         }
                         Op::LOAD_ASSERTION_ERROR => push!(self.exc_type(Exc::AssertionError)),
                         Op::YIELD_VALUE => {
+                            // Only a generator's frame may yield (frame_yield updates it);
+                            // code run by exec() or built by a loader may lack one.
+                            if obj::<FrameL>(f).gen.is_null() { throw!(Exc::SystemError, "yield outside a generator frame"); }
                             let v = pop!();
                             save!();
                             match self.frame_yield(f, entry, v) {
@@ -989,24 +1096,62 @@ impl Vm {
                         Op::IMPORT_FROM => {
                             let m = top!();
                             save!();
-                            let v = tri!(self.import_from(m, names[arg]));
+                            // Kind check: import_from reads a module's dict; anything else
+                            // in sys.modules (or on a hostile stack) goes through getattr.
+                            let v = if is_kind(m, Kind::Module) {
+                                tri!(self.import_from(m, names[arg]))
+                            } else {
+                                match tri!(self.getattr_opt(m, names[arg])) {
+                                    Some(v) => v,
+                                    None => {
+                                        let n = str_ref(names[arg]).to_string();
+                                        throw!(Exc::ImportError, &format!("cannot import name '{n}' from '<unknown module name>' (unknown location)"));
+                                    }
+                                }
+                            };
                             push!(v);
                         }
                         Op::IMPORT_STAR => {
                             let m = pop!();
                             save!();
+                            // Kind checks: import_star reads a module's dict and stores
+                            // into a dict; exec() may give a mapping as the namespace.
+                            if !is_kind(m, Kind::Module) { throw!(Exc::TypeError, "import * from an object that is not a module"); }
                             let locals = obj::<FrameL>(f).locals;
                             let d = if locals.is_null() { obj::<FrameL>(f).globals } else { locals };
-                            tri!(self.import_star(m, d));
+                            if is_kind(d, Kind::Dict) {
+                                tri!(self.import_star(m, d));
+                            } else {
+                                let tmp = self.new_dict();
+                                tri!(self.import_star(m, tmp));
+                                for i in 0..self.dict_used(tmp) {
+                                    if let Some((k, v)) = self.dict_entry(tmp, i) { tri!(self.setitem(d, k, v)); }
+                                }
+                                std::hint::black_box(tmp);
+                            }
                         }
                         Op::SETUP_ANNOTATIONS => {
                             // Module and class bodies with annotated names get an
                             // `__annotations__` dict (kept if one exists already).
                             let locals = obj::<FrameL>(f).locals;
                             let ns = if locals.is_null() { obj::<FrameL>(f).globals } else { locals };
-                            if self.dict_get_by_name(ns, "__annotations__").is_none() {
-                                let d = self.new_dict();
-                                tri!(self.dict_set(ns, self.intern("__annotations__"), d));
+                            if is_kind(ns, Kind::Dict) {
+                                if self.dict_get_by_name(ns, "__annotations__").is_none() {
+                                    let d = self.new_dict();
+                                    tri!(self.dict_set(ns, self.intern("__annotations__"), d));
+                                }
+                            } else {
+                                // Kind check: a namespace from __prepare__ is any mapping.
+                                save!();
+                                let key = self.intern("__annotations__");
+                                match self.getitem(ns, key) {
+                                    Ok(_) => {}
+                                    Err(e) if self.exc_matches(e, Exc::KeyError) => {
+                                        let d = self.new_dict();
+                                        tri!(self.setitem(ns, key, d));
+                                    }
+                                    Err(e) => break 'run e,
+                                }
                             }
                         }
                     }
@@ -1023,6 +1168,12 @@ impl Vm {
         }
     }
 }
+
+/// Whether `v` is a heap object of kind `k`: the cheap check before a cast
+/// where the compiler's bytecode would guarantee the kind but bytecode from
+/// a pickle need not (see verify.rs).
+#[inline(always)]
+fn is_kind(v: Value, k: Kind) -> bool { v.is_ref() && kind_of(v) == k }
 
 /// Both operands as f64 when they are exact floats, or an exact float and a
 /// small int.

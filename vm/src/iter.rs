@@ -558,6 +558,12 @@ impl Vm {
             return Err(self.new_exc(Exc::TypeError, "__build_class__: not enough arguments"));
         }
         let (body, name) = (p.pos[0], p.pos[1]);
+        if !(body.is_ref() && kind_of(body) == Kind::Function) {
+            return Err(self.new_exc(Exc::TypeError, "__build_class__: func must be a function"));
+        }
+        if !(name.is_ref() && kind_of(name) == Kind::Str) {
+            return Err(self.new_exc(Exc::TypeError, "__build_class__: name is not a string"));
+        }
         let orig_bases = self.new_tuple(&p.pos[2..]);
         // PEP 560: a base that is not a class may stand for others
         // (`class C(list[int])`, typing's generics) through __mro_entries__.

@@ -31,6 +31,7 @@ pub mod import;
 pub mod types;
 pub mod io;
 pub mod sched;
+pub mod verify;
 
 pub use value::Value;
 pub use vm::{Vm, VmConfig, PyResult, PyErr, Exc, Ty, NativeFn};

@@ -93,7 +93,7 @@ pub fn special_getattr(vm: &mut Vm, o: Value, name: Value) -> PyResult<Option<Va
         (Kind::Generator, "__qualname__") => Some(s4(o, 3)),
         (Kind::Generator, "gi_frame") => Some(if s4(o, 1).int() == crate::call::gen_state::FINISHED { Value::NONE } else { s4(o, 0) }),
         (Kind::Generator, "gi_running") => Some(Value::bool(s4(o, 1).int() == crate::call::gen_state::RUNNING)),
-        (Kind::Generator, "gi_code") => Some(obj::<FrameL>(s4(o, 0)).code),
+        (Kind::Generator, "gi_code") => Some(if s4(o, 0).is_null() { Value::NONE } else { obj::<FrameL>(s4(o, 0)).code }),
         (Kind::Property, "fget") => Some(or_none(s4(o, 0))),
         (Kind::Property, "fset") => Some(or_none(s4(o, 1))),
         (Kind::Property, "fdel") => Some(or_none(s4(o, 2))),
@@ -124,13 +124,32 @@ pub fn special_getattr(vm: &mut Vm, o: Value, name: Value) -> PyResult<Option<Va
 fn or_none(v: Value) -> Value { if v.is_null() { Value::NONE } else { v } }
 
 /// Writable function attributes; Ok(false) when `name` is not special.
-pub fn set_function_attr(_vm: &mut Vm, f: Value, name: Value, v: Value) -> PyResult<bool> {
-    match str_ref(name) {
+pub fn set_function_attr(vm: &mut Vm, f: Value, name: Value, v: Value) -> PyResult<bool> {
+    let is = |v: Value, k: Kind| v.is_ref() && kind_of(v) == k;
+    let attr = str_ref(name);
+    // CPython's checks: the call path reads these fields as the named types.
+    let must = |vm: &mut Vm, what: &str| Err(vm.new_exc(crate::vm::Exc::TypeError, &format!("{attr} must be set to a {what} object")));
+    match attr {
+        "__name__" | "__qualname__" if !is(v, Kind::Str) => return must(vm, "string"),
+        "__defaults__" if v != Value::NONE && !is(v, Kind::Tuple) => return must(vm, "tuple"),
+        "__kwdefaults__" if v != Value::NONE && !is(v, Kind::Dict) => return must(vm, "dict"),
+        _ => {}
+    }
+    match attr {
         "__name__" => set_field!(f, FunctionL, name, v),
         "__qualname__" => set_field!(f, FunctionL, qualname, v),
         "__doc__" => set_field!(f, FunctionL, doc, v),
         "__module__" => set_field!(f, FunctionL, module, v),
-        "__defaults__" => set_field!(f, FunctionL, defaults, if v == Value::NONE { Value::NULL } else { v }),
+        "__defaults__" => {
+            // Binding takes defaults from the right and never needs more than
+            // the positional parameters (CPython ignores the extra ones too).
+            let n = crate::heap::code_data(obj::<FunctionL>(f).code).argcount as usize;
+            let d = if v != Value::NONE && tuple_slice(v).len() > n {
+                let items = tuple_slice(v);
+                vm.new_tuple(&items[items.len() - n..])
+            } else { v };
+            set_field!(f, FunctionL, defaults, if d == Value::NONE { Value::NULL } else { d })
+        }
         "__kwdefaults__" => set_field!(f, FunctionL, kwdefaults, if v == Value::NONE { Value::NULL } else { v }),
         _ => return Ok(false),
     }

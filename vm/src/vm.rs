@@ -209,6 +209,11 @@ impl Drop for RootedVec {
     }
 }
 
+/// Every VM takes the next range of `VERSION_RANGE` version numbers (see
+/// `Vm::fresh_version`).
+static VERSION_RANGES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+const VERSION_RANGE: u64 = 1 << 40;
+
 /// Per-VM configuration from the embedder.
 #[derive(Clone, Debug, Default)]
 pub struct VmConfig {
@@ -282,7 +287,7 @@ impl Vm {
         let mut vm = Box::new(Vm {
             heap: Heap::new(gc), r, config, depth: 0, recursion_limit: 1000,
             stack_limit: bounds.lo + STACK_RED_ZONE, pending: Cell::new(false),
-            next_version: Cell::new(1), native_modules: HashMap::new(), bundled_modules: HashMap::new(), sources: HashMap::new(),
+            next_version: Cell::new(VERSION_RANGES.fetch_add(1, std::sync::atomic::Ordering::Relaxed) * VERSION_RANGE + 1), native_modules: HashMap::new(), bundled_modules: HashMap::new(), sources: HashMap::new(),
             in_finalizer: false, countdown: crate::interp::SAFE_POINT_INTERVAL, reraising: false,
             yielded: false, last_return: Value::NONE, files: Vec::new(),
             sched: crate::sched::Sched::new(bounds), loops: 0, soft_call: false,
@@ -302,6 +307,10 @@ impl Vm {
     pub fn n(&self, n: crate::names::N) -> Value { self.r.names[n as usize].get() }
     #[inline(always)]
     pub fn exc_type(&self, e: Exc) -> Value { self.r.excs[e as usize].get() }
+    /// A version number no other class or dict has used, in this VM or any
+    /// other: versions key the method cache, which is per thread, so two VMs
+    /// on one thread (one after the other) must never share one. Each VM
+    /// counts in its own range of 2^40 (`VERSION_RANGE`).
     pub fn fresh_version(&self) -> u64 {
         let v = self.next_version.get();
         self.next_version.set(v + 1);

@@ -120,7 +120,7 @@ pub(crate) fn is_jump(op: Op) -> bool {
 }
 
 /// Control never falls through to the next instruction.
-fn is_terminal(op: Op) -> bool {
+pub(crate) fn is_terminal(op: Op) -> bool {
     matches!(
         op,
         Op::JUMP | Op::JUMP_BACKWARD | Op::RETURN_VALUE | Op::RAISE_VARARGS | Op::RERAISE

@@ -13,7 +13,7 @@
 //! up with a `SyntaxError` past [`MAX_NESTING`] levels. No input can overflow
 //! the native stack.
 
-mod assemble;
+pub(crate) mod assemble;
 mod codegen;
 mod errors;
 mod symtable;
