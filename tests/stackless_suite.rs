@@ -38,7 +38,7 @@ use std::time::{Duration, Instant};
 const SCRIPT_TIMEOUT: Duration = Duration::from_secs(120);
 const PYPY_HEADER: &str = "# oracle: pypy3";
 const DOCS_HEADER: &str = "# oracle: stackless-docs";
-const EXAMPLES: [&str; 3] = ["pipeline", "simulation", "fanout"];
+const EXAMPLES: [&str; 4] = ["pipeline", "simulation", "fanout", "checkpoint"];
 /// Every mode label a KNOWN_FAILURES entry may name.
 const MODES: [&str; 7] = ["normal", "gc-stress", "barriercheck", "boehm", "boehm-gc-stress", "examples", "small-stacks"];
 

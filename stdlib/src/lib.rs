@@ -10,6 +10,7 @@ pub mod stackless;
 pub mod random_native;
 pub mod os_native;
 pub mod struct_native;
+pub mod pickle;
 
 use skiff_vm::{PyResult, Ty, Value, Vm};
 
@@ -58,6 +59,7 @@ pub fn install(vm: &mut Vm) {
     vm.register_native_module("_random", random_native::init);
     vm.register_native_module("_os", os_native::init);
     vm.register_native_module("_struct", struct_native::init);
+    vm.register_native_module("_pickle", pickle::init);
     for &(name, source) in bundled::BUNDLED { vm.register_bundled_module(name, source); }
     // `list[int]` and friends: types.GenericAlias (bundled types.py).
     for t in [Ty::List, Ty::Dict, Ty::Tuple, Ty::Set, Ty::FrozenSet, Ty::Type] {

@@ -42,7 +42,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-EXAMPLES = ["pipeline", "simulation", "fanout"]
+EXAMPLES = ["pipeline", "simulation", "fanout", "checkpoint"]
 PYPY_HEADER = "# oracle: pypy3"
 DOCS_HEADER = "# oracle: stackless-docs"
 

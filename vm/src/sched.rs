@@ -370,6 +370,16 @@ impl Vm {
         set_field!(t, TaskletL, channel, ch);
     }
 
+    /// Puts an unpickled tasklet back in channel `ch`'s wait queue, blocked
+    /// in direction `dir` (pickle's loader; the tasklet is alive, not
+    /// scheduled and its top frame expects the channel's result).
+    pub fn chan_restore_waiter(&mut self, ch: Value, t: Value, dir: i64) {
+        debug_assert!(flags(t) & tf::SCHEDULED == 0 && t_obj(t).channel.is_null());
+        self.chan_push(ch, t);
+        t_obj(t).blocked = dir;
+        obj::<ChannelL>(ch).balance += dir;
+    }
+
     /// Unlinks a blocked tasklet from its channel and clears its blocked state.
     fn chan_unlink(&mut self, t: Value) {
         let ch = t_obj(t).channel;
