@@ -7,11 +7,10 @@ A class controls its copies with __copy__() and __deepcopy__(memo), or with
 the pickle protocol: __reduce_ex__/__reduce__, __getnewargs_ex__/
 __getnewargs__, __getstate__/__setstate__.
 
-skiff has no pickling yet, so `object.__reduce_ex__` cannot be relied on:
-for classes that do not define __reduce_ex__ or __reduce__ themselves, this
-module computes what CPython's `object.__reduce_ex__(4)` would return (create
-with `cls.__new__(cls, *args)`, then restore `__dict__` and `__slots__`
-state, list items and dict items) and reconstructs from that.
+For classes that do not define __reduce_ex__ or __reduce__ themselves, this
+module reconstructs from what `object.__reduce_ex__(4)` returns
+(`copyreg._object_reduce_ex`: create with `cls.__new__(cls, *args)`, then
+restore `__dict__` and `__slots__` state, list items and dict items).
 """
 
 import sys as _sys
@@ -189,113 +188,7 @@ def _reduce(x, cls):
     return rv
 
 
-def _newobj(cls, *args):
-    return cls.__new__(cls, *args)
-
-
-def _newobj_ex(cls, args, kwargs):
-    return cls.__new__(cls, *args, **kwargs)
-
-
-# Builtin types whose subclasses are recreated from a plain value of the
-# base type (CPython gives them __getnewargs__ or __reduce__).
-_VALUE_BASES = (tuple, int, float, complex, str, bytes)
-_SET_BASES = (set, frozenset, bytearray)
-
-# Instances of builtin types not handled above cannot be copied (CPython
-# raises the same error from object.__reduce_ex__).
-_COPYABLE_BUILTINS = {object, list, dict, set, frozenset, bytearray, tuple,
-                      int, float, complex, str, bytes, bool, slice}
-
-
-def _object_reduce_ex(x, cls):
-    """What CPython's object.__reduce_ex__(4) returns for x."""
-    base = None
-    for klass in cls.__mro__:
-        if klass.__module__ == 'builtins':
-            base = klass
-            break
-    if issubclass(base, BaseException):
-        # BaseException.__reduce__: the class, the args and the attributes.
-        try:
-            state = dict(x.__dict__)
-        except AttributeError:
-            state = {}
-        # skiff keeps `args` in the instance dict; CPython does not.
-        state.pop('args', None)
-        return cls, x.args, state or None
-    if base not in _COPYABLE_BUILTINS:
-        raise TypeError("cannot pickle '%s' object" % cls.__name__)
-    if cls is slice:
-        return slice, (x.start, x.stop, x.step)
-
-    state = _getstate(x, cls)
-    if base in _SET_BASES:
-        # set.__reduce__ and friends: recreate from the contents.
-        contents = bytes(x) if base is bytearray else list(x)
-        if isinstance(state, tuple):
-            state = state[0]
-        return cls, (contents,), state
-
-    getnewargs_ex = getattr(x, '__getnewargs_ex__', None)
-    if getnewargs_ex is not None:
-        args, kwargs = getnewargs_ex()
-    else:
-        getnewargs = getattr(x, '__getnewargs__', None)
-        if getnewargs is not None:
-            args = getnewargs()
-        elif base in _VALUE_BASES:
-            args = (base(x),)
-        else:
-            args = ()
-        kwargs = None
-    listitems = iter(x) if isinstance(x, list) else None
-    dictitems = iter(x.items()) if isinstance(x, dict) else None
-    if kwargs:
-        return _newobj_ex, (cls, tuple(args), kwargs), state, listitems, dictitems
-    return _newobj, (cls,) + tuple(args), state, listitems, dictitems
-
-
-def _slotnames(cls):
-    names = []
-    for klass in cls.__mro__:
-        slots = klass.__dict__.get('__slots__')
-        if slots is None:
-            continue
-        if isinstance(slots, str):
-            slots = (slots,)
-        for name in slots:
-            if name in ('__dict__', '__weakref__'):
-                continue
-            if name.startswith('__') and not name.endswith('__'):
-                stripped = klass.__name__.lstrip('_')
-                if stripped:
-                    name = '_%s%s' % (stripped, name)
-            names.append(name)
-    return names
-
-
-def _getstate(x, cls):
-    """object.__getstate__(): the instance dict (None when empty), paired
-    with a dict of the set slots when the class has slots."""
-    getstate = getattr(x, '__getstate__', None)
-    if getstate is not None:
-        return getstate()
-    try:
-        state = x.__dict__
-    except AttributeError:
-        state = None
-    if not state:
-        state = None
-    slots = {}
-    for name in _slotnames(cls):
-        try:
-            slots[name] = getattr(x, name)
-        except AttributeError:
-            pass
-    if slots:
-        return state, slots
-    return state
+from copyreg import __newobj__ as _newobj, __newobj_ex__ as _newobj_ex, _object_reduce_ex, _slotnames, _getstate
 
 
 def _reconstruct(x, memo, func, args,

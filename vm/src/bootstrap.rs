@@ -236,7 +236,18 @@ fn init_object_methods(vm: &mut Vm) {
         Ok(Value::NONE)
     }, true);
     vm.add_method(o, "__dir__", |vm, a, _k| crate::specialattrs::dir_of(vm, a[0]));
-    vm.add_method(o, "__reduce_ex__", |vm, _a, _k| Err(vm.new_exc(Exc::TypeError, "cannot pickle object yet")));
+    // The pickle protocol's defaults live in the bundled copyreg.py.
+    fn object_reduce(vm: &mut Vm, a: &[Value], proto: Value) -> crate::vm::PyResult {
+        let m = vm.import_module("copyreg")?;
+        let d = vm.module_dict(m);
+        let f = vm.dict_get_by_name(d, "_reduce_ex").expect("copyreg._reduce_ex is defined");
+        vm.call(f, &[a[0], proto])
+    }
+    vm.add_method(o, "__reduce_ex__", |vm, a, _k| {
+        let proto = a.get(1).copied().unwrap_or(Value::small(0));
+        object_reduce(vm, a, proto)
+    });
+    vm.add_method(o, "__reduce__", |vm, a, _k| object_reduce(vm, a, Value::small(0)));
 
     let t = vm.ty(Ty::Type);
     vm.add_static(t, "__new__", |vm, a, k| {
