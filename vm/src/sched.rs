@@ -91,6 +91,10 @@ pub mod tf {
     pub const SLEEPING: u64 = 512;
     /// Waiting for a blocking call running on the blocking pool.
     pub const IO_WAIT: u64 = 1024;
+    /// Unpickled and not run since: its lost-tasklet finalizer is not
+    /// registered, so dropping what `pickle.loads` returned runs none of
+    /// the pickle's code. It is registered when the tasklet first runs.
+    pub const LOADED: u64 = 2048;
 }
 
 /// `ChannelL::flags`.
@@ -370,6 +374,14 @@ impl Vm {
         set_field!(t, TaskletL, channel, ch);
     }
 
+    /// Marks a tasklet pickle's loader just created: it keeps no
+    /// lost-tasklet finalizer until it first runs (`tf::LOADED`).
+    pub fn tasklet_loaded(&mut self, t: Value) {
+        // SAFETY: `t` is a live object of the active heap.
+        unsafe { self.heap.gc.unregister_finalizer(t.addr() as *mut skiff_gc::Header) };
+        t_obj(t).flags |= tf::LOADED;
+    }
+
     /// Puts an unpickled tasklet back in channel `ch`'s wait queue, blocked
     /// in direction `dir` (pickle's loader; the tasklet is alive, not
     /// scheduled and its top frame expects the channel's result).
@@ -414,6 +426,13 @@ impl Vm {
     /// in the tasklet only for a soft resume (`run_tasklet_soft` takes it);
     /// anything else would keep dead frames alive once it returns.
     fn restore_state(&mut self, t: Value) {
+        let o = t_obj(t);
+        if o.flags & tf::LOADED != 0 {
+            o.flags &= !tf::LOADED;
+            // Now a tasklet like any other: killed if it is ever lost.
+            // SAFETY: `t` is a live object of the active heap.
+            unsafe { self.heap.gc.register_finalizer(t.addr() as *mut skiff_gc::Header) };
+        }
         let o = t_obj(t);
         self.r.frame.set(o.frame);
         self.r.exc_info.set(if o.exc_info.is_null() { Value::NONE } else { o.exc_info });

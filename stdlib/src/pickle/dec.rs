@@ -776,8 +776,10 @@ impl<'v, 'a> Dec<'v, 'a> {
         if !(Self::is(cls, Kind::Class) && self.vm.layout_of(cls) == Kind::Tasklet && self.vm.is_subclass(cls, base)) {
             return Err(self.bad("a tasklet's class must be stackless.tasklet or a subclass"));
         }
-        // Inert (not alive) until `finish`.
+        // Inert (not alive) until `finish`, and never killed as lost before
+        // it first runs (`tf::LOADED`).
         let t = self.vm.alloc_tasklet(cls);
+        self.vm.tasklet_loaded(t);
         self.fill(id, t);
         self.tasklets_made.insert(t.0);
         let vals = RootedVec::new(&self.vm.r);
@@ -828,6 +830,7 @@ impl<'v, 'a> Dec<'v, 'a> {
         // Chain frames resumed by FOR_ITER: they must belong to a running generator.
         let mut for_iter_frames: HashSet<u64> = HashSet::new();
         let nt = self.tasklets.len() / TASKLET_FIELDS;
+        let mut activate: Vec<(usize, u64, u64)> = Vec::with_capacity(nt);
         for i in 0..nt {
             let g = |k: usize| self.tasklets.get(i * TASKLET_FIELDS + k);
             let (t, attrs, func, args, kwargs, top, base, tempval, channel, exc_info, pending) =
@@ -869,9 +872,8 @@ impl<'v, 'a> Dec<'v, 'a> {
             set_field!(t, TaskletL, tempval, if tempval.is_null() { Value::NONE } else { tempval });
             set_field!(t, TaskletL, exc_info, if exc_info.is_null() { Value::NONE } else { exc_info });
             set_field!(t, TaskletL, pending, pending);
-            let o = t_obj(t);
-            o.depth = depth;
-            o.flags = flags;
+            // Brought to life only once everything has been checked.
+            activate.push((i, flags, depth));
         }
         // Generators.
         let ng = self.gens.len() / 5;
@@ -909,27 +911,22 @@ impl<'v, 'a> Dec<'v, 'a> {
         if for_iter_frames.iter().any(|f| !running_gen_frames.contains(f)) {
             return Err(self.bad("a frame resumed by a for loop is not a running generator's"));
         }
-        // Channels: link the blocked tasklets back into their queues.
+        // Channels: their queues must match the tasklets blocked on them.
         let nc = self.channels.len() / 5;
         let mut linked: HashSet<u64> = HashSet::new();
-        // Each tasklet's recorded (channel, direction), by address.
-        let records: HashMap<u64, (Value, i64)> = (0..nt).map(|i| {
+        // Each tasklet's recorded (channel, direction, flags), by address.
+        let records: HashMap<u64, (Value, i64, u64)> = (0..nt).map(|i| {
             let g = |k: usize| self.tasklets.get(i * TASKLET_FIELDS + k);
-            (g(0).0, (g(8), g(12).int()))
+            (g(0).0, (g(8), g(12).int(), g(11).int() as u64))
         }).collect();
         for i in 0..nc {
-            let (c, balance, pref, flags, queue) = (self.channels.get(5 * i), self.channels.get(5 * i + 1).int(),
-                self.channels.get(5 * i + 2).int(), self.channels.get(5 * i + 3).int() as u64, self.channels.get(5 * i + 4));
+            let (c, balance, queue) = (self.channels.get(5 * i), self.channels.get(5 * i + 1).int(), self.channels.get(5 * i + 4));
             let dir = balance.signum();
             for &t in tuple_slice(queue) {
                 let ok = Self::is(t, Kind::Tasklet) && self.tasklets_made.contains(&t.0) && linked.insert(t.0)
-                    && t_obj(t).flags & tf::ALIVE != 0 && records.get(&t.0).is_some_and(|&(ch, b)| ch == c && b == dir);
+                    && records.get(&t.0).is_some_and(|&(ch, b, f)| ch == c && b == dir && f & tf::ALIVE != 0);
                 if !ok { return Err(self.bad("a channel's queue does not match the tasklets blocked on it")); }
             }
-            let co = obj::<ChannelL>(c);
-            co.preference = pref;
-            co.flags = flags;
-            for &t in tuple_slice(queue) { self.vm.chan_restore_waiter(c, t, dir); }
         }
         // Every blocked tasklet must be in its channel's queue.
         for i in 0..nt {
@@ -937,6 +934,21 @@ impl<'v, 'a> Dec<'v, 'a> {
             if !self.tasklets.get(i * TASKLET_FIELDS + 8).is_null() && !linked.contains(&t.0) {
                 return Err(self.bad("a blocked tasklet is missing from its channel's queue"));
             }
+        }
+        // All checked: the tasklets come to life (still `tf::LOADED`) and
+        // the blocked ones go back into their channels' queues.
+        for (i, flags, depth) in activate {
+            let o = t_obj(self.tasklets.get(i * TASKLET_FIELDS));
+            o.depth = depth;
+            o.flags = flags | tf::LOADED;
+        }
+        for i in 0..nc {
+            let (c, balance, pref, flags, queue) = (self.channels.get(5 * i), self.channels.get(5 * i + 1).int(),
+                self.channels.get(5 * i + 2).int(), self.channels.get(5 * i + 3).int() as u64, self.channels.get(5 * i + 4));
+            let co = obj::<ChannelL>(c);
+            co.preference = pref;
+            co.flags = flags;
+            for &t in tuple_slice(queue) { self.vm.chan_restore_waiter(c, t, balance.signum()); }
         }
         Ok(())
     }
