@@ -15,7 +15,8 @@ Trust: `loads` checks everything it reads and raises UnpicklingError on
 malformed or hostile data instead of crashing. But loading imports the
 modules a pickle names, calls the classes and functions its reductions
 name, and a pickle with code (functions, generators, tasklets) runs that
-code when you call or resume what you loaded. Only load pickles you trust.
+code when you call or resume what you loaded (never merely by loading or
+dropping it). Only resume pickles you trust.
 """
 
 from _pickle import (PickleError, PicklingError, UnpicklingError, FORMAT_VERSION,

@@ -54,8 +54,13 @@
 //! `find_class` does) and calls classes' `__new__`/`__setstate__` and the
 //! callables named by `__reduce__`. A pickle that contains code objects,
 //! functions, generators or tasklets carries *code*: it runs when you call
-//! or resume what you loaded. Load such pickles only from a source you
-//! trust, as with CPython's pickle.
+//! or resume what you loaded, and only then. (An unpickled tasklet is not
+//! even killed when it becomes unreachable before it first ran: it keeps no
+//! lost-tasklet finalizer until then, `tf::LOADED`.) Code from a pickle
+//! cannot crash the VM: it passed the verifier and the interpreter checks
+//! the operands it casts. But it can do anything Python code can, loop
+//! forever included, so resume such pickles only from a source you trust,
+//! as with CPython's pickle.
 
 mod dec;
 mod enc;
