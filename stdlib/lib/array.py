@@ -128,6 +128,11 @@ _CONVERT = {'b': _conv_b, 'B': _conv_B, 'u': _conv_u, 'h': _conv_h, 'H': _conv_H
             'd': _real}
 
 
+# Integer typecodes whose range includes every C int: a plain int in that
+# range is stored as it is.
+_FAST_INT = frozenset('ilq')
+
+
 def _bad_op():
     return TypeError('bad argument type for built-in operation')
 
@@ -187,6 +192,12 @@ class array:
         return x in self._items
 
     def __getitem__(self, i):
+        # Fast path: an int index (the common case in numeric loops).
+        if type(i) is int:
+            try:
+                return self._items[i]
+            except IndexError:
+                raise IndexError('array index out of range') from None
         if isinstance(i, slice):
             return self._new(self._items[i])
         if not hasattr(type(i), '__index__'):
@@ -197,6 +208,16 @@ class array:
             raise IndexError('array index out of range') from None
 
     def __setitem__(self, i, v):
+        # Fast path: an int index and a value that needs no conversion.
+        if type(i) is int:
+            tc = self._tc
+            if not ((tc == 'd' and type(v) is float) or (tc in _FAST_INT and type(v) is int and -2147483648 <= v <= 2147483647)):
+                v = _CONVERT[tc](v)
+            try:
+                self._items[i] = v
+            except IndexError:
+                raise IndexError('array assignment index out of range') from None
+            return
         if isinstance(i, slice):
             if not isinstance(v, array):
                 raise TypeError('can only assign array (not "%s") to array slice' % type(v).__name__)
