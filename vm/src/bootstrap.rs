@@ -296,7 +296,7 @@ fn init_exception_methods(vm: &mut Vm) {
     let be = vm.exc_type(Exc::BaseException);
     vm.add_method(be, "__init__", |vm, a, _k| {
         let t = vm.new_tuple(&a[1..]);
-        vm.instance_set(a[0], vm.n(N::args), t)?;
+        vm.set_exc_attr(a[0], N::args, t)?;
         Ok(Value::NONE)
     });
     vm.add_method(be, "__str__", |vm, a, _k| {
@@ -319,14 +319,89 @@ fn init_exception_methods(vm: &mut Vm) {
         Ok(vm.new_str(&format!("{name}({inner})")))
     });
     vm.add_method(be, "with_traceback", |vm, a, _k| {
-        vm.instance_set(a[0], vm.n(N::traceback), a[1])?;
+        vm.set_exc_attr(a[0], N::traceback, a[1])?;
         Ok(a[0])
     });
-    // Defaults found through the class until an instance sets its own.
-    let bd = obj::<ClassL>(be).dict;
-    for (k, v) in [("__cause__", Value::NONE), ("__context__", Value::NONE), ("__suppress_context__", Value::FALSE), ("__traceback__", Value::NONE)] {
-        vm.dict_set_str(bd, k, v);
+    // args, __traceback__, __cause__, __context__ and __suppress_context__
+    // live under hidden keys (Vm::exc_key), outside the instance's
+    // __dict__ as in CPython; these descriptors give their defaults and
+    // CPython's checks on assignment.
+    fn exc_get(vm: &mut Vm, e: Value, n: N, default: Value) -> crate::vm::PyResult {
+        if !(e.is_ref() && kind_of(e) == Kind::Instance) { return Ok(default); }
+        let k = vm.exc_key(n);
+        Ok(vm.instance_get(e, k).unwrap_or(default))
     }
+    fn is_exc(vm: &Vm, v: Value) -> bool {
+        v.is_ref() && kind_of(v) == Kind::Instance && vm.isinstance(v, vm.exc_type(Exc::BaseException))
+    }
+    // BaseException.__reduce__: (class, args[, __dict__]), so unpickling
+    // and copy call the class with its args, as CPython does.
+    vm.add_method(be, "__reduce__", |vm, a, _k| {
+        let cls = vm.type_of(a[0]);
+        let args = match vm.get_exc_attr(a[0], N::args) { v if v.is_ref() && kind_of(v) == Kind::Tuple => v, _ => vm.r.empty_tuple.get() };
+        let d = if a[0].is_ref() && kind_of(a[0]) == Kind::Instance { vm.getattr_str(a[0], "__dict__")? } else { Value::NONE };
+        if d.is_ref() && kind_of(d) == Kind::Dict && vm.dict_len(d) > 0 {
+            Ok(vm.new_tuple(&[cls, args, d]))
+        } else {
+            Ok(vm.new_tuple(&[cls, args]))
+        }
+    });
+    vm.add_method(be, "__setstate__", |vm, a, _k| {
+        let state = a.get(1).copied().unwrap_or(Value::NONE);
+        if state == Value::NONE { return Ok(Value::NONE); }
+        if !(state.is_ref() && kind_of(state) == Kind::Dict) {
+            return Err(vm.new_exc(Exc::TypeError, "state is not a dictionary"));
+        }
+        let mut i = 0;
+        while i < vm.dict_used(state) {
+            if let Some((k, v)) = vm.dict_entry(state, i) {
+                if !(k.is_ref() && kind_of(k) == Kind::Str) {
+                    let tn = vm.type_name(k);
+                    return Err(vm.new_exc(Exc::TypeError, &format!("attribute name must be string, not '{tn}'")));
+                }
+                vm.setattr(a[0], k, v)?;
+            }
+            i += 1;
+        }
+        Ok(Value::NONE)
+    });
+    vm.add_getset(be, "args", |vm, a, _k| { let e = vm.r.empty_tuple.get(); exc_get(vm, a[0], N::args, e) },
+        Some(|vm, a, _k| {
+            let t = match vm.collect_iter(a[1]) { Ok(items) => vm.new_tuple(&items.to_vec()), Err(e) => return Err(e) };
+            vm.set_exc_attr(a[0], N::args, t)?;
+            Ok(Value::NONE)
+        }));
+    vm.add_getset(be, "__traceback__", |vm, a, _k| exc_get(vm, a[0], N::traceback, Value::NONE),
+        Some(|vm, a, _k| {
+            if !(a[1] == Value::NONE || (a[1].is_ref() && kind_of(a[1]) == Kind::Traceback)) {
+                return Err(vm.new_exc(Exc::TypeError, "__traceback__ must be a traceback or None"));
+            }
+            vm.set_exc_attr(a[0], N::traceback, a[1])?;
+            Ok(Value::NONE)
+        }));
+    vm.add_getset(be, "__cause__", |vm, a, _k| exc_get(vm, a[0], N::cause, Value::NONE),
+        Some(|vm, a, _k| {
+            if !(a[1] == Value::NONE || is_exc(vm, a[1])) {
+                return Err(vm.new_exc(Exc::TypeError, "exception cause must be None or derive from BaseException"));
+            }
+            vm.set_exc_attr(a[0], N::cause, a[1])?;
+            vm.set_exc_attr(a[0], N::suppress_context, Value::TRUE)?;
+            Ok(Value::NONE)
+        }));
+    vm.add_getset(be, "__context__", |vm, a, _k| exc_get(vm, a[0], N::context, Value::NONE),
+        Some(|vm, a, _k| {
+            if !(a[1] == Value::NONE || is_exc(vm, a[1])) {
+                return Err(vm.new_exc(Exc::TypeError, "exception context must be None or derive from BaseException"));
+            }
+            vm.set_exc_attr(a[0], N::context, a[1])?;
+            Ok(Value::NONE)
+        }));
+    vm.add_getset(be, "__suppress_context__", |vm, a, _k| exc_get(vm, a[0], N::suppress_context, Value::FALSE),
+        Some(|vm, a, _k| {
+            if !a[1].is_bool() { return Err(vm.new_exc(Exc::TypeError, "attribute value type must be bool")); }
+            vm.set_exc_attr(a[0], N::suppress_context, a[1])?;
+            Ok(Value::NONE)
+        }));
     for (e, attrs) in [(Exc::ImportError, &["name", "path", "msg"][..]), (Exc::AttributeError, &["name", "obj"][..]),
                        (Exc::NameError, &["name"][..]), (Exc::StopIteration, &["value"][..]), (Exc::SystemExit, &["code"][..]),
                        (Exc::OSError, &["errno", "strerror", "filename", "filename2"][..])] {
@@ -337,7 +412,7 @@ fn init_exception_methods(vm: &mut Vm) {
     vm.add_method(ie, "__init__", |vm, a, k| {
         let p = ArgParser::new("ImportError", a, k);
         let t = vm.new_tuple(&p.pos[1..]);
-        vm.instance_set(a[0], vm.n(N::args), t)?;
+        vm.set_exc_attr(a[0], N::args, t)?;
         let msg = p.pos.get(1).copied().unwrap_or(Value::NONE);
         vm.instance_set(a[0], vm.n(N::msg), msg)?;
         for key in ["name", "path"] {
@@ -363,7 +438,7 @@ fn init_exception_methods(vm: &mut Vm) {
         let f: NativeFn = if attr == "value" {
             |vm, a, _k| {
                 let t = vm.new_tuple(&a[1..]);
-                vm.instance_set(a[0], vm.n(N::args), t)?;
+                vm.set_exc_attr(a[0], N::args, t)?;
                 let v = a.get(1).copied().unwrap_or(Value::NONE);
                 vm.instance_set(a[0], vm.n(N::value), v)?;
                 Ok(Value::NONE)
@@ -371,7 +446,7 @@ fn init_exception_methods(vm: &mut Vm) {
         } else {
             |vm, a, _k| {
                 let t = vm.new_tuple(&a[1..]);
-                vm.instance_set(a[0], vm.n(N::args), t)?;
+                vm.set_exc_attr(a[0], N::args, t)?;
                 let v = match a.len() { 1 => Value::NONE, 2 => a[1], _ => t };
                 vm.instance_set(a[0], vm.n(N::code), v)?;
                 Ok(Value::NONE)
@@ -383,7 +458,7 @@ fn init_exception_methods(vm: &mut Vm) {
     vm.add_method(ne, "__init__", |vm, a, k| {
         let p = ArgParser::new("NameError", a, k);
         let t = vm.new_tuple(&p.pos[1..]);
-        vm.instance_set(a[0], vm.n(N::args), t)?;
+        vm.set_exc_attr(a[0], N::args, t)?;
         let nm = p.kw("name").unwrap_or(Value::NONE);
         vm.instance_set(a[0], vm.n(N::name_attr), nm)?;
         Ok(Value::NONE)
@@ -403,7 +478,7 @@ fn init_exception_methods(vm: &mut Vm) {
         // only the first two when a filename is given.
         let n = a.len() - 1;
         let t = if (3..=5).contains(&n) { vm.new_tuple(&a[1..3]) } else { vm.new_tuple(&a[1..]) };
-        vm.instance_set(a[0], vm.n(N::args), t)?;
+        vm.set_exc_attr(a[0], N::args, t)?;
         let (errno, strerror) = if (2..=5).contains(&n) { (a[1], a[2]) } else { (Value::NONE, Value::NONE) };
         let filename = if (3..=5).contains(&n) { a[3] } else { Value::NONE };
         let filename2 = if n == 5 { a[5] } else { Value::NONE };
@@ -438,7 +513,7 @@ fn init_exception_methods(vm: &mut Vm) {
     let se = vm.exc_type(Exc::SyntaxError);
     vm.add_method(se, "__init__", |vm, a, _k| {
         let t = vm.new_tuple(&a[1..]);
-        vm.instance_set(a[0], vm.n(N::args), t)?;
+        vm.set_exc_attr(a[0], N::args, t)?;
         let msg = a.get(1).copied().unwrap_or(Value::NONE);
         vm.instance_set(a[0], vm.n(N::msg), msg)?;
         if let Some(&det) = a.get(2) {

@@ -161,7 +161,7 @@ impl Vm {
                 let inst = self.new_instance(cls);
                 if obj::<ClassL>(cls).flags & cf::EXC != 0 {
                     let t = self.new_tuple(args);
-                    self.instance_set(inst, self.n(N::args), t)?;
+                    self.set_exc_attr(inst, N::args, t)?;
                 }
                 Ok(inst)
             }

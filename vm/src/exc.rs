@@ -23,7 +23,7 @@ impl Vm {
     /// A new exception of class `cls` with the args tuple `args`.
     pub fn new_exc_args(&mut self, cls: Value, args: Value) -> PyErr {
         let inst = self.new_instance(cls);
-        let _ = self.instance_set(inst, self.n(N::args), args);
+        let _ = self.set_exc_attr(inst, N::args, args);
         PyErr(inst)
     }
 
@@ -40,12 +40,24 @@ impl Vm {
         self.isinstance(e.0, self.exc_type(kind))
     }
 
+    /// Where an exception keeps `args`, `__traceback__`, `__cause__`,
+    /// `__context__` and `__suppress_context__`: hidden member keys (see
+    /// `member_key`), so they stay out of its `__dict__` as in CPython, and
+    /// BaseException's getset descriptors (bootstrap.rs) expose them.
+    /// Other attributes (`value`, `code`, `errno`, ...) keep their names.
+    pub fn exc_key(&mut self, n: N) -> Value {
+        if !matches!(n, N::args | N::traceback | N::cause | N::context | N::suppress_context) { return self.n(n); }
+        let name = str_ref(self.n(n)).to_string();
+        self.member_key(&name)
+    }
     pub fn set_exc_attr(&mut self, e: Value, n: N, v: Value) -> PyResult<()> {
-        self.instance_set(e, self.n(n), v)
+        let k = self.exc_key(n);
+        self.instance_set(e, k, v)
     }
     pub fn get_exc_attr(&mut self, e: Value, n: N) -> Value {
         if e.is_ref() && kind_of(e) == Kind::Instance {
-            self.instance_get(e, self.n(n)).unwrap_or(Value::NONE)
+            let k = self.exc_key(n);
+            self.instance_get(e, k).unwrap_or(Value::NONE)
         } else { Value::NONE }
     }
 
@@ -89,12 +101,12 @@ impl Vm {
         let line = code_data(code).line_at(pc);
         let e = err.0;
         if !(e.is_ref() && kind_of(e) == Kind::Instance) { return; }
-        let tb_name = self.n(N::traceback);
+        let tb_name = self.exc_key(N::traceback);
         let prev = self.instance_get(e, tb_name).unwrap_or(Value::NONE);
         if prev == Value::NONE {
             // First time raised: chain the exception being handled.
             let ctx = self.r.exc_info.get();
-            if ctx != Value::NONE && !ctx.is_null() && ctx != e && self.instance_get(e, self.n(N::context)).is_none() {
+            if ctx != Value::NONE && !ctx.is_null() && ctx != e && { let k = self.exc_key(N::context); self.instance_get(e, k).is_none() } {
                 // Avoid cycles: CPython breaks them by cutting the chain.
                 let mut c = ctx;
                 let mut cyclic = false;

@@ -879,7 +879,7 @@ impl Vm {
                                             let inst = self.new_instance(callee);
                                             if obj::<ClassL>(callee).flags & crate::object::cf::EXC != 0 {
                                                 let args_t = self.new_tuple(slots_range!(argstart, n));
-                                                tri!(self.instance_set(inst, self.n(N::args), args_t));
+                                                tri!(self.set_exc_attr(inst, N::args, args_t));
                                             }
                                             set_slot!(base, inst);
                                             callee = init;

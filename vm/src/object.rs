@@ -804,9 +804,6 @@ impl Vm {
                     if cls == self.ty(Ty::Object) {
                         return Err(self.new_exc(Exc::AttributeError, &format!("'object' object has no attribute '{}'", str_ref(name))));
                     }
-                    if name == self.n(N::cause) && obj::<ClassL>(cls).flags & cf::EXC != 0 {
-                        self.instance_set(o, self.n(N::suppress_context), Value::TRUE)?;
-                    }
                     return self.instance_set(o, name, v);
                 }
                 Kind::Class => {
