@@ -914,17 +914,18 @@ impl<'v, 'a> Dec<'v, 'a> {
         // Channels: their queues must match the tasklets blocked on them.
         let nc = self.channels.len() / 5;
         let mut linked: HashSet<u64> = HashSet::new();
-        // Each tasklet's recorded (channel, direction, flags), by address.
-        let records: HashMap<u64, (Value, i64, u64)> = (0..nt).map(|i| {
+        // Each tasklet's deferred record (its index in `self.tasklets`), by address.
+        let records: HashMap<u64, usize> = (0..nt).map(|i| (self.tasklets.get(i * TASKLET_FIELDS).0, i)).collect();
+        let record = |i: usize| {
             let g = |k: usize| self.tasklets.get(i * TASKLET_FIELDS + k);
-            (g(0).0, (g(8), g(12).int(), g(11).int() as u64))
-        }).collect();
+            (g(8), g(12).int(), g(11).int() as u64)
+        };
         for i in 0..nc {
             let (c, balance, queue) = (self.channels.get(5 * i), self.channels.get(5 * i + 1).int(), self.channels.get(5 * i + 4));
             let dir = balance.signum();
             for &t in tuple_slice(queue) {
                 let ok = Self::is(t, Kind::Tasklet) && self.tasklets_made.contains(&t.0) && linked.insert(t.0)
-                    && records.get(&t.0).is_some_and(|&(ch, b, f)| ch == c && b == dir && f & tf::ALIVE != 0);
+                    && records.get(&t.0).map(|&i| record(i)).is_some_and(|(ch, b, f)| ch == c && b == dir && f & tf::ALIVE != 0);
                 if !ok { return Err(self.bad("a channel's queue does not match the tasklets blocked on it")); }
             }
         }

@@ -461,18 +461,19 @@ impl<'v> Enc<'v> {
             self.put_global(v, &module, &q);
             return Ok(());
         }
-        let items: Vec<Value> = if rv.is_ref() && kind_of(rv) == Kind::Tuple { tuple_slice(rv).to_vec() } else { Vec::new() };
-        if !(2..=6).contains(&items.len()) {
+        // The items are read from the tuple (rooted by `keep`) each time.
+        let n = if rv.is_ref() && kind_of(rv) == Kind::Tuple { tuple_slice(rv).len() } else { 0 };
+        if !(2..=6).contains(&n) {
             return Err(self.err(&format!("{method} must return a string or a tuple of 2 to 6 items")));
         }
-        let callable = items[0];
+        let get = |i: usize| if i < n { tuple_slice(rv)[i] } else { Value::NONE };
+        let callable = get(0);
         let ok_callable = callable.is_ref() && matches!(kind_of(callable), Kind::Class | Kind::Function | Kind::Builtin);
         if !ok_callable { return Err(self.err(&format!("first item of the tuple returned by {method} must be a class or function"))); }
-        let args = items[1];
+        let args = get(1);
         if !(args.is_ref() && kind_of(args) == Kind::Tuple) {
             return Err(self.err(&format!("second item of the tuple returned by {method} must be a tuple")));
         }
-        let get = |i: usize| items.get(i).copied().unwrap_or(Value::NONE);
         // Iterators of list items and dict items become lists now.
         let listitems = if get(3) == Value::NONE { Value::NONE } else { self.vm.collect_list(get(3))? };
         keep.push(listitems);
