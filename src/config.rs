@@ -7,7 +7,8 @@
 //! 2. the `[gc]` table of a TOML file: `--config PATH`, or else `skiff.toml`
 //!    in the current directory if there is one (only one file is read);
 //! 3. the environment: `SKIFF_GC`, `SKIFF_GC_STRESS`, `SKIFF_GC_VERIFY`,
-//!    `SKIFF_GC_STATS` (an empty variable counts as unset);
+//!    `SKIFF_GC_STATS`, `SKIFF_GC_MARKING_THREADS` (an empty variable counts
+//!    as unset);
 //! 4. the command line: `--gc NAME`.
 //!
 //! ```toml
@@ -15,7 +16,7 @@
 //! plugin = "marksweep"      # marksweep, boehm or barriercheck
 //! nursery_size = "4MiB"     # bytes: an integer or "512KiB", "4MiB", "1GiB"
 //! major_growth = 2.0        # number > 1.0
-//! marking_threads = 1       # 1 to 1024
+//! marking_threads = 1       # 1 to 1024 (SKIFF_GC_MARKING_THREADS)
 //! # stress = 97             # collect every N allocations (SKIFF_GC_STRESS; default off)
 //! verify = false            # verify the heap after each collection (SKIFF_GC_VERIFY)
 //! stats = false             # print a summary at exit (SKIFF_GC_STATS)
@@ -124,8 +125,9 @@ impl Config {
         Ok(config)
     }
 
-    /// Applies `SKIFF_GC`, `SKIFF_GC_STRESS`, `SKIFF_GC_VERIFY` and
-    /// `SKIFF_GC_STATS` from the process environment.
+    /// Applies `SKIFF_GC`, `SKIFF_GC_STRESS`, `SKIFF_GC_VERIFY`,
+    /// `SKIFF_GC_STATS` and `SKIFF_GC_MARKING_THREADS` from the process
+    /// environment.
     pub fn apply_env(&mut self) -> Result<(), String> {
         self.apply_env_with(&|k| std::env::var(k).ok())
     }
@@ -149,6 +151,12 @@ impl Config {
         }
         if let Some(v) = get("SKIFF_GC_STATS") {
             self.gc_stats = env_bool("SKIFF_GC_STATS", &v)?;
+        }
+        if let Some(s) = get("SKIFF_GC_MARKING_THREADS") {
+            match s.trim().parse::<i64>() {
+                Ok(n) if (1..=MAX_MARKING_THREADS).contains(&n) => self.gc_params.marking_threads = n as u32,
+                _ => return Err(format!("SKIFF_GC_MARKING_THREADS must be an integer from 1 to 1024, got '{s}'")),
+            }
         }
         Ok(())
     }
@@ -438,6 +446,12 @@ mod tests {
         assert_eq!(err(&[("SKIFF_GC", "gen")]), "unknown garbage collector 'gen' in SKIFF_GC (valid choices: marksweep, boehm, barriercheck)");
         assert_eq!(err(&[("SKIFF_GC_STRESS", "0")]), "SKIFF_GC_STRESS must be a positive integer, got '0'");
         assert_eq!(err(&[("SKIFF_GC_STATS", "maybe")]), "SKIFF_GC_STATS must be 0 or 1, got 'maybe'");
+        c.apply_env_with(&env(&[("SKIFF_GC_MARKING_THREADS", "2")])).unwrap();
+        assert_eq!(c.gc_params.marking_threads, 2);
+        assert_eq!(
+            err(&[("SKIFF_GC_MARKING_THREADS", "0")]),
+            "SKIFF_GC_MARKING_THREADS must be an integer from 1 to 1024, got '0'"
+        );
     }
 
     #[test]

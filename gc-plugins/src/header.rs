@@ -72,6 +72,13 @@ pub struct TypeInfo {
     /// up to 8. Must not change while the object is live.
     pub size_of: unsafe fn(obj: *const Header) -> usize,
     /// Visits every reference slot of the object at `obj` exactly once.
+    ///
+    /// It may run on a collector's helper threads (parallel marking), on
+    /// several objects at once, while other threads set mark bits in object
+    /// headers with atomic operations. So it must only read the object's
+    /// body and call `tracer.visit` / `visit_range`: no writes, no state
+    /// shared with the mutator or other calls, and no plain reads of any
+    /// header's `flags` (that would be a data race; use an atomic load).
     pub trace: unsafe fn(obj: *mut Header, tracer: &mut dyn Tracer),
     /// Releases Rust-heap resources the object owns (e.g. big-integer digits)
     /// when the collector frees it. It must not allocate, must not touch other

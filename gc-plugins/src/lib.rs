@@ -23,13 +23,15 @@
 //! (a static object); collectors ignore such references.
 //!
 //! This crate also holds the collector-independent helpers (register spilling for
-//! conservative stack scanning, the heap verifier) and the reference collector,
-//! [`marksweep`].
+//! conservative stack scanning, the heap verifier, the work-stealing
+//! [`parallel`] tracing protocol) and the reference collector, [`marksweep`].
 
 pub mod header;
 pub mod plugin;
 pub mod conservative;
 pub mod marksweep;
+pub mod parallel;
+mod sync;
 pub mod verify;
 pub mod barriercheck;
 

@@ -48,11 +48,11 @@ pub struct GcConfig {
 /// Sizing parameters from `[gc]` in `skiff.toml`, for the plugins that have
 /// such knobs. A plugin reads the ones it understands and ignores the rest.
 ///
-/// Today only `major_growth` is used (by `marksweep` and `barriercheck`,
-/// through [`crate::marksweep::MarkSweep::with_params`]); `nursery_size` and
-/// `marking_threads` are accepted, validated and carried for the
-/// generational plugin, which does not exist yet. `boehm` ignores them all:
-/// bdwgc sizes its heap itself.
+/// Today `major_growth` is used by `marksweep` and `barriercheck`, and
+/// `marking_threads` by `marksweep` (through
+/// [`crate::marksweep::MarkSweep::with_params`]); `nursery_size` is accepted,
+/// validated and carried for the generational plugin, which does not exist
+/// yet. `boehm` ignores them all: bdwgc sizes its heap itself.
 ///
 /// These live beside [`GcConfig`] rather than in it so that the many
 /// `GcConfig { stress, verify }` literals in the collectors' tests stay

@@ -13,10 +13,20 @@ use mock_vm::shadow::{run_random, RandomRun};
 use mock_vm::{take_dropped, take_pinned_seen, MockVm, ID_OFFSET, NODE_FIELD0};
 use skiff_gc::marksweep::MarkSweep;
 use skiff_gc::verify::verify_heap;
+use skiff_gc::plugin::GcParams;
 use skiff_gc::{flags, GcConfig, GcPlugin, Header};
 
 fn make(config: GcConfig) -> Box<dyn GcPlugin> {
     Box::new(MarkSweep::new(config))
+}
+
+/// A plugin that marks with `threads` threads, in parallel whatever the heap
+/// size (the default keeps small heaps single-threaded).
+fn make_threads(threads: u32) -> impl Fn(GcConfig) -> Box<dyn GcPlugin> {
+    move |config| {
+        let params = GcParams { marking_threads: threads, ..GcParams::default() };
+        Box::new(MarkSweep::with_params(config, params).with_parallel_min_heap(0))
+    }
 }
 
 fn vm() -> MockVm {
@@ -506,9 +516,19 @@ fn dropping_the_plugin_runs_the_remaining_drop_hooks() {
 
 #[test]
 fn randomized_mutation_exact() {
+    randomized_exact(&make);
+}
+
+#[test]
+fn randomized_mutation_exact_parallel_marking() {
+    randomized_exact(&make_threads(2));
+    randomized_exact(&make_threads(3));
+}
+
+fn randomized_exact(make: &dyn Fn(GcConfig) -> Box<dyn GcPlugin>) {
     for seed in [1, 2, 3] {
         let s = run_random(
-            &make,
+            make,
             RandomRun { seed, steps: 6000, exact: true, config: GcConfig { stress: None, verify: true } },
         );
         eprintln!("exact seed {seed}: {s:?}");
@@ -518,14 +538,99 @@ fn randomized_mutation_exact() {
 
 #[test]
 fn randomized_mutation_under_stress() {
+    randomized_under_stress(&make);
+}
+
+#[test]
+fn randomized_mutation_under_stress_parallel_marking() {
+    randomized_under_stress(&make_threads(2));
+}
+
+fn randomized_under_stress(make: &dyn Fn(GcConfig) -> Box<dyn GcPlugin>) {
     for seed in [4, 5] {
         let s = run_random(
-            &make,
+            make,
             RandomRun { seed, steps: 6000, exact: false, config: GcConfig { stress: Some(7), verify: true } },
         );
         eprintln!("stress seed {seed}: {s:?}");
         assert!(s.collections > 200 && s.dropped > 500 && s.finalized > 20, "{s:?}");
     }
+}
+
+/// Parallel marking on shapes that stress the work distribution: a long
+/// chain (no parallelism: the other worker idles until the end), a wide
+/// fan-out (lots of stealing), a shared diamond lattice (objects reached by
+/// both threads at once, marked once) and a finalizable subgraph.
+#[test]
+fn parallel_marking_keeps_exactly_the_reachable_objects() {
+    take_dropped();
+    let vm = MockVm::new(make_threads(2)(GcConfig { stress: None, verify: true }));
+    // Under 4 MiB in all, so that no collection runs while the graph is
+    // built (half-built parts are not rooted).
+    // A chain of 20,000 nodes.
+    let head = vm.alloc_node(0);
+    vm.push_root(head);
+    let mut tail = head;
+    for id in 1..20_000 {
+        let n = vm.alloc_node(id);
+        vm.set_field(tail, 0, n);
+        tail = n;
+    }
+    // A fan-out: an array of 1,000 arrays of 20 leaves.
+    let fan = vm.alloc_array(100_000, 1000);
+    vm.push_root(fan);
+    for i in 0..1000 {
+        let a = vm.alloc_array(200_000 + i, 20);
+        vm.set_field(fan, i as usize, a);
+        for j in 0..20 {
+            let leaf = vm.alloc_leaf(1_000_000 + i * 20 + j);
+            vm.set_field(a, j as usize, leaf);
+        }
+    }
+    // A lattice: row r's node k points at row r+1's nodes k and k+1 (mod
+    // 200), so every node below the first row is reached twice.
+    let top = vm.alloc_array(3_000_000, 200);
+    vm.push_root(top);
+    let mut row: Vec<*mut Header> = (0..200).map(|k| vm.alloc_node(2_000_000 + k)).collect();
+    for (k, &n) in row.iter().enumerate() {
+        vm.set_field(top, k, n);
+    }
+    for r in 1..100u64 {
+        let next: Vec<*mut Header> = (0..200).map(|k| vm.alloc_node(2_000_000 + r * 1000 + k)).collect();
+        for (k, &n) in row.iter().enumerate() {
+            vm.set_field(n, 0, next[k]);
+            vm.set_field(n, 1, next[(k + 1) % 200]);
+        }
+        row = next;
+    }
+    // Garbage, and a finalizable object holding a chain of 1,000.
+    for id in 0..10_000 {
+        vm.alloc_leaf(4_000_000 + id);
+    }
+    let fin = vm.alloc_node(5_000_000);
+    vm.register_finalizer(fin);
+    let mut t = fin;
+    for id in 1..1000 {
+        let n = vm.alloc_node(5_000_000 + id);
+        vm.set_field(t, 0, n);
+        t = n;
+    }
+    assert_eq!(vm.stats().collections, 0);
+    let live = vm.stats().objects_allocated - 10_000;
+    vm.collect();
+    let dropped = take_dropped();
+    assert_eq!(dropped.len(), 10_000);
+    assert!(dropped.iter().all(|&id| (4_000_000..4_010_000).contains(&id)));
+    vm.collect();
+    assert!(take_dropped().is_empty(), "the queued object keeps its chain; nothing reachable is freed");
+    assert_eq!(vm.pop_finalizable(), Some(fin));
+    assert!(vm.pop_finalizable().is_none());
+    vm.collect();
+    // The finalized chain is garbage once handed out.
+    assert_eq!(take_dropped().len(), 1000);
+    vm.clear_roots();
+    vm.collect();
+    assert_eq!(take_dropped().len() as u64, live - 1000);
 }
 
 /// Not a benchmark: prints the cost of allocation through `dyn GcPlugin`

@@ -1,6 +1,6 @@
-//! `marksweep`: the reference collector. Non-moving, non-incremental,
-//! single-threaded mark-sweep over size-classed chunks plus a large-object
-//! space (the memory layout is drawn in `marksweep/space.rs`).
+//! `marksweep`: the reference collector. Non-moving, non-incremental
+//! mark-sweep over size-classed chunks plus a large-object space (the memory
+//! layout is drawn in `marksweep/space.rs`), with optional parallel marking.
 //!
 //! **Allocation.** Objects of up to 2 KiB take a block from the free list of
 //! their size class (a pop: the common case is a table lookup, one load and
@@ -29,7 +29,7 @@
 //!    ranges (any word pointing into an allocated block, interior pointers
 //!    included, marks and pins that object for this collection) and from the
 //!    finalization queue not yet drained by the VM; marking uses an explicit
-//!    stack, never recursion;
+//!    stack, never recursion (see **Parallel marking** below);
 //! 3. finalization: every object registered with a finalizer and still
 //!    unmarked is queued (FINALIZER cleared, FINALIZED set) and marked with
 //!    everything it reaches, all in the same collection (so all finalizable
@@ -44,6 +44,25 @@
 //! Dropping the plugin frees every remaining object, running its drop hook,
 //! and returns all memory to the OS.
 //!
+//! **Parallel marking.** With [`GcParams::marking_threads`] `n > 1` and a
+//! heap of at least [`PARALLEL_MIN_HEAP`] bytes when the collection starts
+//! (smaller heaps mark too fast to pay for starting threads), each drain of
+//! the mark stack in step 2 and 3 hands the grey objects to the
+//! work-stealing protocol of [`crate::parallel`] and runs it on the calling
+//! thread plus `n - 1` scoped threads started for that drain. Roots are
+//! still found on the calling thread; finalization, statistics and the
+//! sweep stay single-threaded. While the workers run, the mutator is
+//! stopped (it is the calling thread, inside `alloc` or `collect`), nothing
+//! writes object bodies, and the only writes to the heap are MARK bits, set
+//! with an atomic `fetch_or` on the header's flags word, so each object is
+//! traced exactly once; the workers read object bodies (through the trace
+//! functions, which may therefore run on helper threads: see
+//! [`TypeInfo::trace`]), block headers and the space's lookup tables, which
+//! nothing writes until the sweep. Thread start and join order these
+//! atomic phases with the plain flag accesses before and after. With `n ==
+//! 1` (the default) or a smaller heap, marking is the single-threaded code
+//! with a plain `Vec` stack.
+//!
 //! The plugin is single-threaded (`!Send`, `!Sync`): its state lives in
 //! `Cell`s and `RefCell`s. During marking the heap is only borrowed shared, so
 //! root and trace callbacks may call [`GcPlugin::is_heap_object`]; during the
@@ -55,10 +74,12 @@ mod space;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::ptr::null_mut;
-use std::time::Instant;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use crate::conservative::with_registers_spilled;
 use crate::header::{flags, is_reference_word, Header, Tracer, TypeInfo};
+use crate::parallel::{Local, WorkPool};
 use crate::plugin::{CollectKind, FastPaths, GcConfig, GcParams, GcPlugin, GcStats, RootSource};
 use crate::verify::{verify_heap, verify_roots, HeapWalk, VerifySummary};
 
@@ -67,12 +88,27 @@ use space::{class_of, pop_free, FreeBlock, Space, MAX_SMALL, NCLASSES};
 /// Bytes to allocate before the first collection, and the least between two.
 const MIN_TRIGGER: usize = 4 << 20;
 
+/// Heap size (bytes taken from the OS, at the start of a collection) from
+/// which `marking_threads > 1` marks in parallel; below it marking stays on
+/// the calling thread. See [`MarkSweep::with_parallel_min_heap`].
+pub const PARALLEL_MIN_HEAP: usize = 8 << 20;
+
+/// A marking worker publishes part of its private stack for thieves once it
+/// holds more than this many grey objects (see [`crate::parallel`]).
+const PUBLISH_MIN: usize = 16;
+
 /// The mark-sweep plugin. See the module docs.
 pub struct MarkSweep {
     config: GcConfig,
     /// Bytes allocated between collections, as a factor of the live bytes
     /// after the last one: `GcParams::major_growth - 1`.
     growth: f64,
+    /// `GcParams::marking_threads`.
+    marking_threads: Cell<usize>,
+    /// How long the last collection's marking took (steps 2 and 3).
+    last_mark: Cell<Duration>,
+    /// Parallel marking only for heaps of at least this many bytes.
+    parallel_min_heap: usize,
     /// Free-list heads per size class: the allocation fast path.
     free: [Cell<*mut FreeBlock>; NCLASSES],
     space: RefCell<Space>,
@@ -101,8 +137,9 @@ impl MarkSweep {
         MarkSweep::with_params(config, GcParams::default())
     }
 
-    /// A plugin whose collection trigger follows `params.major_growth`; the
-    /// other parameters do not apply to a non-generational collector.
+    /// A plugin whose collection trigger follows `params.major_growth` and
+    /// that marks with `params.marking_threads` threads (see the module
+    /// docs); `nursery_size` does not apply to a non-generational collector.
     pub fn with_params(config: GcConfig, params: GcParams) -> MarkSweep {
         let next_stress = match config.stress {
             Some(n) => n.max(1),
@@ -111,6 +148,9 @@ impl MarkSweep {
         MarkSweep {
             config,
             growth: (params.major_growth - 1.0).max(0.0),
+            marking_threads: Cell::new(params.marking_threads.max(1) as usize),
+            last_mark: Cell::new(Duration::ZERO),
+            parallel_min_heap: PARALLEL_MIN_HEAP,
             free: std::array::from_fn(|_| Cell::new(null_mut())),
             space: RefCell::new(Space::new()),
             allocs: Cell::new(0),
@@ -124,6 +164,27 @@ impl MarkSweep {
             collecting: Cell::new(false),
             stats: RefCell::new(GcStats::default()),
         }
+    }
+
+    /// The same plugin, marking in parallel from a heap of `bytes` instead of
+    /// [`PARALLEL_MIN_HEAP`] (0: always, when `marking_threads > 1`). For
+    /// tests and benchmarks that need the parallel path on small heaps, or
+    /// not at all.
+    pub fn with_parallel_min_heap(mut self, bytes: usize) -> MarkSweep {
+        self.parallel_min_heap = bytes;
+        self
+    }
+
+    /// Changes the number of marking threads (at least 1) for the next
+    /// collections, e.g. to compare them on one heap.
+    pub fn set_marking_threads(&self, threads: u32) {
+        self.marking_threads.set(threads.max(1) as usize);
+    }
+
+    /// How long marking took in the last collection (roots, tracing and
+    /// finalization; not the sweep).
+    pub fn last_mark_duration(&self) -> Duration {
+        self.last_mark.get()
     }
 
     /// Runs every check the verifier knows (the heap, the precise roots of
@@ -198,12 +259,18 @@ impl MarkSweep {
     /// Mark and sweep. Runs below the register spill area.
     #[inline(never)]
     fn collect_spilled(&self, roots: &dyn RootSource) {
+        let mark_start = Instant::now();
         let mut stack = std::mem::take(&mut *self.mark_stack.borrow_mut());
         let pinned;
         let queued;
         {
             let space = self.space.borrow();
-            let mut marker = Marker { space: &space, stack: &mut stack, pinned: 0 };
+            let threads = if self.marking_threads.get() > 1 && space.heap_bytes() >= self.parallel_min_heap {
+                self.marking_threads.get()
+            } else {
+                1
+            };
+            let mut marker = Marker { space: &space, stack: &mut stack, pinned: 0, threads };
 
             roots.precise_roots(&mut marker);
             marker.drain();
@@ -247,6 +314,7 @@ impl MarkSweep {
             self.ready.borrow_mut().extend(newly);
         }
         *self.mark_stack.borrow_mut() = stack;
+        self.last_mark.set(mark_start.elapsed());
 
         let heap_before = self.space.borrow().heap_bytes() as u64;
         let outcome = self.space.borrow_mut().sweep(&self.free);
@@ -265,6 +333,8 @@ struct Marker<'a> {
     space: &'a Space,
     stack: &'a mut Vec<*mut Header>,
     pinned: u64,
+    /// Threads for [`Marker::drain`]; 1 marks on the calling thread.
+    threads: usize,
 }
 
 impl Marker<'_> {
@@ -309,12 +379,112 @@ impl Marker<'_> {
 
     /// Traces marked objects until the mark stack is empty.
     fn drain(&mut self) {
+        if self.threads > 1 {
+            self.drain_parallel();
+            return;
+        }
         while let Some(obj) = self.stack.pop() {
             // SAFETY: only live objects are pushed; their info is valid.
             let info = unsafe { TypeInfo::of(obj) };
             if info.has_refs {
                 // SAFETY: `obj` is a live object of type `info`.
                 unsafe { (info.trace)(obj, self) };
+            }
+        }
+    }
+}
+
+impl Marker<'_> {
+    /// [`Marker::drain`] on `self.threads` threads: this one and scoped
+    /// helpers started for this drain (see the module docs).
+    fn drain_parallel(&mut self) {
+        if self.stack.is_empty() {
+            return;
+        }
+        let (pool, deques) = WorkPool::new(self.threads, PUBLISH_MIN);
+        for obj in self.stack.drain(..) {
+            pool.push_root(Grey(obj));
+        }
+        let (pool, space) = (&pool, self.space);
+        std::thread::scope(|scope| {
+            let mut deques = deques.into_iter();
+            let mine = deques.next().expect("a pool has at least one worker");
+            for deque in deques {
+                let started = std::thread::Builder::new()
+                    .name("skiff-gc-mark".into())
+                    .spawn_scoped(scope, move || pool.run_worker(deque, |grey, local| trace_grey(space, grey, local)));
+                if started.is_err() {
+                    // No thread: its worker never runs, which the protocol
+                    // must be told, or the others would wait for it forever.
+                    pool.retire_worker();
+                }
+            }
+            pool.run_worker(mine, |grey, local| trace_grey(space, grey, local));
+        });
+    }
+}
+
+/// A grey object: marked, not yet traced, on its way between marking
+/// threads.
+struct Grey(*mut Header);
+
+// SAFETY: a `Grey` is only created and used during a parallel drain, while
+// the mutator is stopped inside a collection (it is the thread running
+// worker 0): no thread frees, moves or writes the object except for the
+// atomic MARK updates of `mark_atomic`, so any marking thread may read it.
+unsafe impl Send for Grey {}
+
+/// Sets MARK on `obj`; true if this call set it (the caller then owns
+/// tracing the object).
+///
+/// # Safety
+/// `obj` must be a live object of the space being marked, during a parallel
+/// drain (every access to a flags word is then atomic).
+#[inline]
+unsafe fn mark_atomic(obj: *mut Header) -> bool {
+    // SAFETY: `obj` is live (caller), so its flags word is valid, 8-byte
+    // aligned memory; during the drain every thread accesses it atomically.
+    let word = unsafe { AtomicUsize::from_ptr(std::ptr::addr_of_mut!((*obj).flags)) };
+    // The plain load skips the read-modify-write for objects already marked
+    // (most visits of a shared object). Relaxed: the bit guards no other
+    // data; the object itself reaches the thread that traces it through the
+    // deques, which synchronise.
+    word.load(Ordering::Relaxed) & flags::MARK == 0 && word.fetch_or(flags::MARK, Ordering::Relaxed) & flags::MARK == 0
+}
+
+/// Traces one grey object on a marking thread.
+fn trace_grey(space: &Space, grey: Grey, local: &mut Local<Grey>) {
+    let obj = grey.0;
+    // SAFETY: only live objects are marked grey; their info is valid.
+    let info = unsafe { TypeInfo::of(obj) };
+    if info.has_refs {
+        // SAFETY: `obj` is a live object of type `info`; trace functions may
+        // run on helper threads (the `TypeInfo::trace` contract).
+        unsafe { (info.trace)(obj, &mut ParallelMarker { space, local }) };
+    }
+}
+
+/// The tracer of a marking thread: marks atomically, pushes grey objects
+/// into the thread's work queue.
+struct ParallelMarker<'a, 'l> {
+    space: &'a Space,
+    local: &'l mut Local<Grey>,
+}
+
+impl Tracer for ParallelMarker<'_, '_> {
+    #[inline]
+    fn visit(&mut self, slot: *mut u64) {
+        // SAFETY: trace functions pass readable slots of the object being
+        // traced (the `Tracer` contract); object bodies are not written
+        // while marking.
+        let word = unsafe { slot.read() };
+        if is_reference_word(word) {
+            if let Some(obj) = self.space.object_at(word as usize) {
+                // SAFETY: found by lookup: a live object of the space; we
+                // are inside a parallel drain.
+                if unsafe { mark_atomic(obj) } {
+                    self.local.push(Grey(obj));
+                }
             }
         }
     }

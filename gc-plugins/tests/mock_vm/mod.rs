@@ -25,6 +25,7 @@
 pub mod shadow;
 
 use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use skiff_gc::conservative::current_sp;
 use skiff_gc::{flags, CollectKind, GcPlugin, GcStats, Header, RootSource, Tracer, TypeInfo};
@@ -56,7 +57,8 @@ pub fn take_dropped() -> Vec<u64> {
 }
 
 /// Ids of Node/Array objects that were traced while flagged PINNED, since the
-/// last call.
+/// last call, on this thread (objects traced by a collector's helper threads
+/// are recorded on theirs: tests of pinning mark on one thread).
 pub fn take_pinned_seen() -> Vec<u64> {
     PINNED_SEEN.with(|d| std::mem::take(&mut *d.borrow_mut()))
 }
@@ -72,12 +74,14 @@ unsafe fn word(obj: *const Header, offset: usize) -> u64 {
 /// # Safety
 /// `obj` must be a live mock object being traced.
 unsafe fn note_pinned(obj: *const Header) {
-    // SAFETY: the caller passes a live object.
-    unsafe {
-        if (*obj).flags & flags::PINNED != 0 {
-            let id = word(obj, ID_OFFSET);
-            PINNED_SEEN.with(|p| p.borrow_mut().push(id));
-        }
+    // SAFETY: the caller passes a live object, whose flags word is valid and
+    // aligned. Loaded atomically: under parallel marking other threads set
+    // MARK in it with atomic operations while this one traces.
+    let f = unsafe { AtomicUsize::from_ptr(std::ptr::addr_of!((*obj).flags).cast_mut()) }.load(Ordering::Relaxed);
+    if f & flags::PINNED != 0 {
+        // SAFETY: as above.
+        let id = unsafe { word(obj, ID_OFFSET) };
+        PINNED_SEEN.with(|p| p.borrow_mut().push(id));
     }
 }
 
