@@ -144,6 +144,14 @@ pub mod layouts {
 
     fn slot(v: &mut Value) -> *mut u64 { v as *mut Value as *mut u64 }
 
+    /// The address of field `$f` of the object `$s` (a raw `*mut` to its
+    /// layout) as a tracer slot, without a reference to the whole object:
+    /// trace functions run on parallel marking threads while others update
+    /// the object's header flags atomically.
+    macro_rules! fld {
+        ($s:expr, $($f:tt)+) => { std::ptr::addr_of_mut!((*$s).$($f)+) as *mut u64 };
+    }
+
     macro_rules! fixed_layout {
         ($name:ident, $refs:expr, [$($field:ident),*]) => {
             impl $name {
@@ -156,10 +164,13 @@ pub mod layouts {
                 /// `o` must be a live object of this layout.
                 #[allow(unused_variables)]
                 pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
-                    // SAFETY: the caller guarantees `o` is a live object of this layout.
-                    let s = unsafe { &mut *(o as *mut $name) };
-                    t.visit(slot(&mut s.head.cls));
-                    $( t.visit(slot(&mut s.$field)); )*
+                    let s = o as *mut $name;
+                    // SAFETY: the caller guarantees `o` is a live object of this
+                    // layout; only field addresses are taken (see `fld!`).
+                    unsafe {
+                        t.visit(fld!(s, head.cls));
+                        $( t.visit(fld!(s, $field)); )*
+                    }
                 }
             }
         };
@@ -258,9 +269,9 @@ pub mod layouts {
         pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
             // SAFETY: `o` is a live Tuple by the caller's guarantee; its items follow the fixed part.
             unsafe {
-                let s = &mut *(o as *mut TupleL);
-                t.visit(slot(&mut s.head.cls));
-                visit_values(t, (o as *mut u8).add(std::mem::size_of::<TupleL>()) as *mut Value, s.len);
+                let s = o as *mut TupleL;
+                t.visit(fld!(s, head.cls));
+                visit_values(t, (o as *mut u8).add(std::mem::size_of::<TupleL>()) as *mut Value, (*s).len);
             }
         }
     }
@@ -383,11 +394,14 @@ pub mod layouts {
         /// # Safety
         /// `o` must be a live Code.
         pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
-            // SAFETY: `o` is a live Code by the caller's guarantee.
-            let s = unsafe { &mut *(o as *mut CodeL) };
-            for v in [&mut s.head.cls, &mut s.consts, &mut s.names, &mut s.varnames, &mut s.cellvars,
-                      &mut s.freevars, &mut s.name, &mut s.qualname, &mut s.filename, &mut s.doc] {
-                t.visit(slot(v));
+            let s = o as *mut CodeL;
+            // SAFETY: `o` is a live Code by the caller's guarantee; only field
+            // addresses are taken (see `fld!`).
+            unsafe {
+                for v in [fld!(s, head.cls), fld!(s, consts), fld!(s, names), fld!(s, varnames), fld!(s, cellvars),
+                          fld!(s, freevars), fld!(s, name), fld!(s, qualname), fld!(s, filename), fld!(s, doc)] {
+                    t.visit(v);
+                }
             }
         }
         /// # Safety
@@ -430,12 +444,12 @@ pub mod layouts {
             // above `sp` are NULL or stale copies of values also held elsewhere;
             // tracing all of them is conservative but precise-safe.
             unsafe {
-                let s = &mut *(o as *mut FrameL);
-                for v in [&mut s.head.cls, &mut s.code, &mut s.func, &mut s.globals, &mut s.locals,
-                          &mut s.back, &mut s.gen, &mut s.init_self, &mut s.kwnames, &mut s.exc_save] {
-                    t.visit(slot(v));
+                let s = o as *mut FrameL;
+                for v in [fld!(s, head.cls), fld!(s, code), fld!(s, func), fld!(s, globals), fld!(s, locals),
+                          fld!(s, back), fld!(s, gen), fld!(s, init_self), fld!(s, kwnames), fld!(s, exc_save)] {
+                    t.visit(v);
                 }
-                visit_values(t, (o as *mut u8).add(std::mem::size_of::<FrameL>()) as *mut Value, s.nslots as usize);
+                visit_values(t, (o as *mut u8).add(std::mem::size_of::<FrameL>()) as *mut Value, (*s).nslots as usize);
             }
         }
     }
@@ -470,10 +484,13 @@ pub mod layouts {
         /// # Safety
         /// `o` must be a live Obj4.
         pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
-            // SAFETY: `o` is a live Obj4 by the caller's guarantee.
-            let s = unsafe { &mut *(o as *mut Obj4L) };
-            t.visit(slot(&mut s.head.cls));
-            for v in s.s.iter_mut() { t.visit(slot(v)); }
+            let s = o as *mut Obj4L;
+            // SAFETY: `o` is a live Obj4 by the caller's guarantee; only field
+            // addresses are taken (see `fld!`).
+            unsafe {
+                t.visit(fld!(s, head.cls));
+                for i in 0..4 { t.visit(fld!(s, s[i])); }
+            }
         }
     }
 
