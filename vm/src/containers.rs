@@ -548,8 +548,14 @@ impl Vm {
                         let pos = self.slice_positions(k, len)?;
                         let mut gone = vec![false; len];
                         for &i in &pos { gone[i] = true; }
-                        let out: Vec<Value> = list_slice(o).iter().zip(&gone).filter(|(_, &g)| !g).map(|(&v, _)| v).collect();
-                        self.list_set_contents(o, &out);
+                        // Compact in place: no allocation, so no Rust-side copy of the items.
+                        let items = obj::<ListL>(o).items;
+                        let mut w = 0;
+                        for (i, &g) in gone.iter().enumerate() {
+                            if !g { let v = array_get(items, i); array_set(items, w, v); w += 1; }
+                        }
+                        for i in w..len { array_set(items, i, Value::NULL); }
+                        obj::<ListL>(o).len = w;
                         return Ok(());
                     }
                     let i = self.seq_index(k, len, "list").map_err(|e| {

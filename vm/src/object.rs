@@ -278,28 +278,33 @@ impl Vm {
             }
             // Private names are mangled like any other `__name` in the class.
             let cname = str_ref(obj::<ClassL>(cls).name).trim_start_matches('_').to_string();
-            let interned: Vec<Value> = names.iter().map(|&n| {
+            // Interned names go straight into the class's slots tuple (storage rule).
+            let t = self.alloc_tuple(names.len());
+            for i in 0..names.len() { tuple_init(t, i, Value::NONE); }
+            for (i, &n) in names.iter().enumerate() {
                 let s = str_ref(n);
-                if s.starts_with("__") && !s.ends_with("__") && !cname.is_empty() {
+                let v = if s.starts_with("__") && !s.ends_with("__") && !cname.is_empty() {
                     self.intern(&format!("_{cname}{s}"))
                 } else {
                     self.intern(s)
-                }
-            }).collect();
-            let t = self.new_tuple(&interned);
+                };
+                tuple_init(t, i, v);
+            }
+            let t = if names.is_empty() { self.new_tuple(&[]) } else { t };
+            let interned = tuple_slice(t);
             set_field!(cls, ClassL, slots, t);
             let bases_slotted = tuple_slice(mro)[1..].iter().all(|&c| {
                 c == object || !self.is_heap_class(c) || obj::<ClassL>(c).flags & cf::SLOTS_ONLY != 0
             });
             if !has_dict && bases_slotted { obj::<ClassL>(cls).flags |= cf::SLOTS_ONLY; }
-            for &n in &interned {
+            for &n in interned {
                 if self.dict_get_str(dict, n).is_some() {
                     let s = str_ref(n);
                     return Err(self.new_exc(Exc::ValueError, &format!("'{s}' in __slots__ conflicts with class variable")));
                 }
             }
             // Each slot gets a member descriptor in the class namespace.
-            for &n in &interned {
+            for &n in interned {
                 let s = str_ref(n);
                 if s == "__dict__" || s == "__weakref__" { continue; }
                 let key = self.member_key(s);
