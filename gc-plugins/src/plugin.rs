@@ -350,6 +350,21 @@ pub unsafe trait GcPlugin {
     /// Whether `addr` is the start of a live object in this heap.
     fn is_heap_object(&self, addr: usize) -> bool;
 
+    /// A number that identifies `obj` for as long as it lives, whatever the
+    /// collector does with it: what `id()` and the default `__hash__`
+    /// return. A non-moving plugin returns the address (the default). A
+    /// moving one returns the address the object will keep once it stops
+    /// moving (for a young object, the old-generation block reserved for
+    /// it), so ids and hashes never change and are never shared by two live
+    /// objects.
+    ///
+    /// # Safety
+    /// `obj` must be a live object of this plugin's heap, or a static
+    /// object outside every heap (whose address is returned).
+    unsafe fn stable_address(&self, obj: *mut Header) -> usize {
+        obj as usize
+    }
+
     fn stats(&self) -> GcStats;
 
     fn fast_paths(&self) -> FastPaths;

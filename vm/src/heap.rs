@@ -556,6 +556,23 @@ pub fn barrier(obj: Value) {
     }
 }
 
+/// The identity of the heap object `v`: what `id()`, the default hash and
+/// default reprs show, and what address-keyed tables must use as key. Equal
+/// to the address under non-moving collectors; under a moving one, the
+/// address the object will keep (see `GcPlugin::stable_address`), so it
+/// never changes while `v` lives.
+#[inline]
+pub fn identity(v: Value) -> usize {
+    debug_assert!(v.is_ref());
+    let p = BARRIER_PLUGIN.with(|p| p.get());
+    if p.is_null() {
+        return v.addr();
+    }
+    // SAFETY: the plugin pointer was set from the live Heap on this thread;
+    // `v` is a live object (liveness invariant).
+    unsafe { (*p).stable_address(v.addr() as *mut Header) }
+}
+
 /// Stores `v` into the Value slot `slot` inside object `obj`, with the barrier.
 ///
 /// # Safety
