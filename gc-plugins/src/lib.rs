@@ -36,4 +36,4 @@ pub mod verify;
 pub mod barriercheck;
 
 pub use header::{Header, TypeInfo, Tracer, flags, is_reference_word};
-pub use plugin::{Barrier, CollectKind, FastPaths, GcConfig, GcPlugin, GcStats, RootSource};
+pub use plugin::{Barrier, CollectKind, FastPaths, GcConfig, GcParams, GcPlugin, GcStats, RootSource};

@@ -48,11 +48,11 @@ pub struct GcConfig {
 /// Sizing parameters from `[gc]` in `skiff.toml`, for the plugins that have
 /// such knobs. A plugin reads the ones it understands and ignores the rest.
 ///
-/// Today `major_growth` is used by `marksweep` and `barriercheck`, and
-/// `marking_threads` by `marksweep` (through
-/// [`crate::marksweep::MarkSweep::with_params`]); `nursery_size` is accepted,
-/// validated and carried for the generational plugin, which does not exist
-/// yet. `boehm` ignores them all: bdwgc sizes its heap itself.
+/// `generational` uses all three (`major_growth` and `marking_threads` for
+/// its mark-sweep old generation); `marksweep` and `barriercheck` use
+/// `major_growth` and `marking_threads` (through
+/// [`crate::marksweep::MarkSweep::with_params`]). `boehm` ignores them all:
+/// bdwgc sizes its heap itself.
 ///
 /// These live beside [`GcConfig`] rather than in it so that the many
 /// `GcConfig { stress, verify }` literals in the collectors' tests stay
@@ -102,6 +102,8 @@ pub struct GcStats {
     /// Whole-heap collections.
     pub major_collections: u64,
     pub bytes_allocated: u64,
+    /// Objects allocated through the plugin's `alloc`; objects the VM
+    /// bump-allocates inline (`FastPaths`) count in `bytes_allocated` only.
     pub objects_allocated: u64,
     /// Bytes copied from the young generation to the old one.
     pub bytes_promoted: u64,
@@ -119,6 +121,10 @@ pub struct GcStats {
     pub pause_max_ns: u64,
     /// Every collection's pause, for percentiles.
     pub pauses: PauseHistogram,
+    /// The pauses of minor collections alone (empty for plugins without
+    /// generations); a major collection's pause, which includes emptying
+    /// the young generation, is only in `pauses`.
+    pub minor_pauses: PauseHistogram,
 }
 
 /// Sub-buckets per power of two in [`PauseHistogram`]: values are rounded

@@ -510,6 +510,12 @@ thread_local! {
 /// The VM's handle on its collector.
 pub struct Heap {
     pub gc: Box<dyn GcPlugin>,
+    /// The plugin's inline allocation path (`FastPaths`): bump cursor and
+    /// limit, and the largest size it may take (0: no inline path).
+    bump_cursor: *mut usize,
+    bump_limit: *const usize,
+    max_inline: usize,
+    initial_flags: usize,
 }
 
 impl Heap {
@@ -518,18 +524,49 @@ impl Heap {
         let mask = match fp.barrier { skiff_gc::Barrier::None => 0, skiff_gc::Barrier::HeaderFlag { mask } => mask };
         BARRIER_MASK.with(|m| m.set(mask));
         BARRIER_PLUGIN.with(|p| p.set(&*gc as *const dyn GcPlugin));
-        Heap { gc }
+        let inline = !fp.bump_cursor.is_null() && !fp.bump_limit.is_null();
+        Heap {
+            gc,
+            bump_cursor: fp.bump_cursor,
+            bump_limit: fp.bump_limit,
+            max_inline: if inline { fp.max_inline_size } else { 0 },
+            initial_flags: fp.initial_flags,
+        }
     }
 
     /// Allocates a zeroed object of `size` bytes of `kind` with class `cls`.
     /// Aborts with a message on out-of-memory (MemoryError is raised by
     /// callers that can check sizes first).
+    ///
+    /// Objects that fit take the plugin's bump-allocation fast path when it
+    /// publishes one (`FastPaths`), except those whose type has a drop hook,
+    /// which the plugin must see allocated.
     #[inline]
     pub fn alloc(&self, roots: &dyn RootSource, kind: Kind, cls: Value, size: usize) -> Value {
         let size = round8(size.max(24));
+        let info = type_info(kind);
+        if size <= self.max_inline && info.drop.is_none() {
+            // SAFETY: `max_inline > 0` only when the plugin published a cursor
+            // and limit, which stay valid as long as the plugin (owned by this
+            // Heap) lives; the VM is single-threaded.
+            unsafe {
+                let p = *self.bump_cursor;
+                if p + size <= *self.bump_limit {
+                    *self.bump_cursor = p + size;
+                    // SAFETY: `[p, p + size)` lies below the plugin's limit:
+                    // free nursery memory that the bump hands to this object.
+                    std::ptr::write_bytes(p as *mut u8, 0, size);
+                    let h = p as *mut Header;
+                    (*h).info = info;
+                    (*h).flags = self.initial_flags;
+                    (*(p as *mut ObjHead)).cls = cls;
+                    return Value::from_addr(p);
+                }
+            }
+        }
         // SAFETY: size is >= 24 (>= 16), a multiple of 8, and at least what
         // `size_of` reports once the caller fills the length fields.
-        let p = unsafe { self.gc.alloc(type_info(kind), size, roots) };
+        let p = unsafe { self.gc.alloc(info, size, roots) };
         if p.is_null() {
             eprintln!("skiff: out of memory allocating {size} bytes");
             std::process::abort();

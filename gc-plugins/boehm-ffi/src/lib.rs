@@ -702,6 +702,7 @@ unsafe impl GcPlugin for BoehmGc {
             pause_total_ns,
             pause_max_ns,
             pauses: PauseHistogram::from_buckets(&buckets, pause_total_ns, pause_max_ns),
+            minor_pauses: PauseHistogram::default(),
         }
     }
 

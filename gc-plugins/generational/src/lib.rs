@@ -1,1 +1,850 @@
-//! placeholder
+//! `generational` (skiff-gc-generational): a bump-allocated nursery whose
+//! survivors minor collections copy into a mark-sweep old generation, with
+//! objects that native stacks reference pinned where they are.
+//!
+//! ```text
+//!   young (nursery)                        old (skiff_gc::marksweep heap)
+//!   +--------------------------------+     +------------------------------+
+//!   | bump: cursor -> limit          | --> | size-class chunks, large     |
+//!   |   objects, fillers, islands    |copy | objects, and the nursery's   |
+//!   +--------------------------------+     | islands (adopted "foreign")  |
+//!                                          +------------------------------+
+//! ```
+//!
+//! **Allocation.** Objects of up to [`MAX_YOUNG`] bytes are bump-allocated
+//! in the nursery (default 4 MiB, `[gc] nursery_size`). The cursor and
+//! limit are published in [`FastPaths`] so the interpreter's allocator (and
+//! later the JIT) allocate inline; the limit never crosses a 4 KiB card, so
+//! the slow path ([`GcPlugin::alloc`]) sees the first object of every card
+//! and records it for interior-pointer lookup (see `nursery.rs`). Objects
+//! whose type has a drop hook must take the slow path, which lists them so
+//! that the hook runs when they die young. Larger objects go straight to the
+//! old generation, born *remembered* (the VM may initialise them with young
+//! references without a barrier).
+//!
+//! **Write barrier.** Old objects carry [`flags::BARRIER`]. A store of a
+//! reference into an object with the flag calls `write_barrier_slow`, which
+//! clears the flag and appends the object to the remembered set. (Card
+//! marking for large arrays is not implemented yet: a remembered large list
+//! is rescanned whole by the next minor collection.)
+//!
+//! **Minor collection**, with the callee-saved registers spilled:
+//!
+//! 1. every word of the conservative ranges that points into a young object
+//!    (interior pointers included, found through the scan starts) *pins* it;
+//! 2. precise roots and the slots of remembered objects are updated: a young
+//!    object they reference is copied to the old generation (into its
+//!    *shadow* if `id()` reserved one) and a forwarding address is left in
+//!    its info word; copies and pinned objects are then traced the same way
+//!    until nothing young is reachable that has not been copied or pinned;
+//! 3. young objects registered for finalization that were neither copied
+//!    nor pinned are copied with everything they reach and queued for
+//!    finalization (all in the same collection, as in mark-sweep); the
+//!    others are registered with the old generation;
+//! 4. young objects with drop hooks that died run them;
+//! 5. pinned objects become *islands*: they stay where they are, belong to
+//!    the old generation from now on (adopted by the mark-sweep heap as
+//!    foreign objects, freed by a major collection, which gives their space
+//!    back to the nursery), and allocation continues around them, as PyPy's
+//!    incminimark does for pinned objects. After a minor collection there
+//!    are no young objects at all, so the remembered set starts empty.
+//!
+//! **Major collection**: a minor one, then a mark-sweep of the old
+//! generation (islands included; parallel marking with `[gc]
+//! marking_threads`). It runs when the old generation has grown by
+//! `[gc] major_growth` since the last one, on [`CollectKind::Full`], and
+//! every eighth collection under stress.
+//!
+//! **Identity.** A young object's address changes when it is copied, so
+//! [`GcPlugin::stable_address`] (what `id()` and the default hash use)
+//! reserves the old-generation block it will be copied into (its shadow)
+//! and answers with that block's address; an object pinned after its id
+//! was taken keeps the shadow, in a side table, for as long as it lives.
+//!
+//! **Finalization** never runs here: queued objects are handed out by
+//! `pop_finalizable` (through the old generation's queue).
+
+mod nursery;
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::time::Instant;
+
+use skiff_gc::conservative::with_registers_spilled;
+use skiff_gc::marksweep::MarkSweep;
+use skiff_gc::verify::{verify_heap, verify_roots, HeapWalk};
+use skiff_gc::{
+    flags, is_reference_word, Barrier, CollectKind, FastPaths, GcConfig, GcParams, GcPlugin, GcStats, Header,
+    RootSource, Tracer, TypeInfo,
+};
+
+use nursery::{is_filler, Nursery};
+
+/// Largest object (bytes, header included) allocated in the nursery.
+pub const MAX_YOUNG: usize = 8 * 1024;
+
+/// Header bit: this object lives in nursery memory but is old (an island).
+pub const ISLAND: usize = flags::PLUGIN_FIRST;
+/// Header bit: `stable_address` reserved a shadow for this object.
+pub const HAS_SHADOW: usize = flags::PLUGIN_FIRST << 1;
+
+/// Flags a copy keeps from the original.
+const KEEP_ON_COPY: usize = !(flags::MARK | flags::PINNED | ISLAND | HAS_SHADOW | flags::BARRIER);
+
+/// Under stress, every this-many collections is a major one.
+const STRESS_MAJOR_EVERY: u64 = 8;
+
+unsafe fn reserved_size(obj: *const Header) -> usize {
+    // SAFETY: a reserved block keeps its size in the word after the header
+    // (`reserve_shadow` writes it).
+    unsafe { *(obj as *const usize).add(2) }
+}
+
+unsafe fn reserved_trace(_obj: *mut Header, _t: &mut dyn Tracer) {}
+
+/// The type of a shadow: an old-generation block reserved for a young
+/// object, holding no references until the object is copied over it.
+static RESERVED: TypeInfo = TypeInfo {
+    name: "<reserved shadow>",
+    kind: u32::MAX - 1,
+    has_refs: false,
+    size_of: reserved_size,
+    trace: reserved_trace,
+    drop: None,
+};
+
+/// The generational plugin. See the crate docs.
+pub struct Generational {
+    config: GcConfig,
+    old: MarkSweep,
+    nursery: RefCell<Nursery>,
+    /// Published bump cursor and limit (see `FastPaths`). Under stress the
+    /// published limit stays 0 so every allocation takes the slow path.
+    cursor: Cell<usize>,
+    limit: Cell<usize>,
+    /// Old objects whose barrier flag was cleared since the last minor
+    /// collection.
+    remembered: RefCell<Vec<*mut Header>>,
+    /// Young objects registered for finalization.
+    young_finalizers: RefCell<Vec<*mut Header>>,
+    /// Young objects whose type has a drop hook.
+    young_drops: RefCell<Vec<*mut Header>>,
+    /// Object (young or island) -> its shadow in the old generation.
+    shadows: RefCell<HashMap<usize, usize>>,
+    /// Islands, sorted `(start, size)`.
+    islands: RefCell<Vec<(usize, usize)>>,
+    slow_allocs: Cell<u64>,
+    next_stress: Cell<u64>,
+    collecting: Cell<bool>,
+    stats: RefCell<GcStats>,
+    /// Nursery bytes allocated before the last reset, summed.
+    nursery_bytes_before: Cell<u64>,
+}
+
+impl Generational {
+    /// A plugin with the default [`GcParams`].
+    pub fn new(config: GcConfig) -> Generational {
+        Generational::with_params(config, GcParams::default())
+    }
+
+    /// A plugin with a nursery of `params.nursery_size` bytes and an old
+    /// generation tuned by `major_growth` and `marking_threads`.
+    ///
+    /// # Panics
+    /// If the OS refuses the nursery's memory.
+    pub fn with_params(config: GcConfig, params: GcParams) -> Generational {
+        let nursery = Nursery::new(params.nursery_size as usize).expect("skiff: cannot allocate the nursery");
+        let (start, end) = nursery.current();
+        let old_config = GcConfig { stress: None, verify: false };
+        let next_stress = match config.stress {
+            Some(n) => n.max(1),
+            None => u64::MAX,
+        };
+        let g = Generational {
+            old: MarkSweep::with_params(old_config, params),
+            nursery: RefCell::new(nursery),
+            cursor: Cell::new(start),
+            limit: Cell::new(0),
+            remembered: RefCell::new(Vec::new()),
+            young_finalizers: RefCell::new(Vec::new()),
+            young_drops: RefCell::new(Vec::new()),
+            shadows: RefCell::new(HashMap::new()),
+            islands: RefCell::new(Vec::new()),
+            slow_allocs: Cell::new(0),
+            next_stress: Cell::new(next_stress),
+            collecting: Cell::new(false),
+            stats: RefCell::new(GcStats::default()),
+            nursery_bytes_before: Cell::new(0),
+            config,
+        };
+        g.nursery.borrow().record_start(start);
+        g.publish_limit(start, end);
+        g
+    }
+
+    /// Whether freed nursery memory is overwritten (under stress or the
+    /// verifier), so stale references fail fast.
+    fn poison(&self) -> bool {
+        self.config.stress.is_some() || self.config.verify
+    }
+
+    fn publish_limit(&self, cursor: usize, seg_end: usize) {
+        let limit = if self.config.stress.is_some() { 0 } else { Nursery::limit_for(cursor, seg_end) };
+        self.limit.set(limit);
+    }
+
+    /// Whether `addr` is the start of a young object (in the nursery, below
+    /// the cursor, not an island). `addr` must be an object start or outside
+    /// the nursery (a reference from a precise slot).
+    #[inline]
+    fn is_young_ref(&self, nursery_lo: usize, nursery_hi: usize, addr: usize) -> bool {
+        addr >= nursery_lo && addr < nursery_hi && {
+            // SAFETY: a reference into the nursery from a precise slot is an
+            // object start (young or island), whose flags word is readable.
+            unsafe { (*(addr as *const Header)).flags & ISLAND == 0 }
+        }
+    }
+
+    /// Bump-allocates `size` bytes in the nursery through the slow path,
+    /// moving through the segments; null when the nursery is full.
+    fn bump_slow(&self, size: usize) -> *mut Header {
+        let nursery = self.nursery.borrow();
+        let mut cursor = self.cursor.get();
+        let (_, mut seg_end) = nursery.current();
+        loop {
+            if cursor + size <= seg_end {
+                nursery.record_start(cursor);
+                let next = cursor + size;
+                nursery.record_start(next);
+                self.cursor.set(next);
+                self.publish_limit(next, seg_end);
+                return cursor as *mut Header;
+            }
+            match nursery.next_segment(cursor) {
+                Some((s, e)) => {
+                    cursor = s;
+                    seg_end = e;
+                    self.cursor.set(s);
+                    self.publish_limit(s, e);
+                }
+                None => {
+                    let end = nursery.end;
+                    self.cursor.set(end);
+                    self.limit.set(0);
+                    return std::ptr::null_mut();
+                }
+            }
+        }
+    }
+
+    /// Allocates in the old generation, collecting if memory is short.
+    /// Born remembered: its flag is clear and it is in the remembered set.
+    fn alloc_old(&self, info: &'static TypeInfo, size: usize, roots: &dyn RootSource) -> *mut Header {
+        if self.old.wants_collection() {
+            self.collect(CollectKind::Full, roots);
+        }
+        // SAFETY: `size` is valid (the caller's contract), not during a collection.
+        let mut p = unsafe { self.old.alloc_old(info, size) };
+        if p.is_null() {
+            self.collect(CollectKind::Full, roots);
+            // SAFETY: as above.
+            p = unsafe { self.old.alloc_old(info, size) };
+            if p.is_null() {
+                return p;
+            }
+        }
+        self.remembered.borrow_mut().push(p);
+        p
+    }
+
+    /// Reserves the shadow of the young object `obj`.
+    fn reserve_shadow(&self, obj: *mut Header) -> usize {
+        // SAFETY: `obj` is a live young object (caller).
+        let size = unsafe { ((TypeInfo::of(obj).size_of)(obj) + 7) & !7 }.max(24);
+        // SAFETY: size is valid; not during a collection.
+        let s = unsafe { self.old.alloc_old(&RESERVED, size) };
+        assert!(!s.is_null(), "skiff: out of memory reserving an object identity");
+        // SAFETY: `s` is a fresh zeroed block of `size >= 24` bytes: the size
+        // goes in its third word (see `reserved_size`); `obj` is live.
+        unsafe {
+            *(s as *mut usize).add(2) = size;
+            (*obj).flags |= HAS_SHADOW;
+        }
+        self.shadows.borrow_mut().insert(obj as usize, s as usize);
+        s as usize
+    }
+
+    /// A minor collection. Runs below the register spill area.
+    #[inline(never)]
+    fn minor_spilled(&self, roots: &dyn RootSource) {
+        let start = Instant::now();
+        let mut nursery = self.nursery.borrow_mut();
+        let frontier = self.cursor.get();
+        let (lo, hi) = (nursery.base, nursery.end);
+        if self.config.verify {
+            if let Err(e) = self.verify_barriers(&nursery, roots) {
+                panic!("generational: barrier verification failed before a minor collection: {e}");
+            }
+        }
+
+        // 1. Pin what the native stacks reference.
+        let mut gray: Vec<*mut Header> = Vec::new();
+        let mut pinned: Vec<*mut Header> = Vec::new();
+        roots.conservative_ranges(&mut |a, b| {
+            let mut p = ((a as usize + 7) & !7) as *const u64;
+            while p < b {
+                // SAFETY: the root source reports readable ranges; volatile
+                // because the compiler knows nothing about these words.
+                let w = unsafe { p.read_volatile() } as usize;
+                if w >= lo && w < frontier {
+                    let found = nursery.object_containing(w, frontier);
+                    if self.config.verify {
+                        let slow = nursery.object_containing_slow(w, frontier);
+                        assert_eq!(found.map(|x| x.0), slow, "generational: scan-start lookup of {w:#x} disagrees with a full walk");
+                    }
+                    if let Some((obj, _)) = found {
+                        // SAFETY: a young object, filler or island start.
+                        unsafe {
+                            let info = (*obj).info;
+                            let f = (*obj).flags;
+                            if !is_filler(info) && f & (ISLAND | flags::PINNED) == 0 {
+                                (*obj).flags = f | flags::PINNED;
+                                pinned.push(obj);
+                                gray.push(obj);
+                            }
+                        }
+                    }
+                }
+                p = p.wrapping_add(1);
+            }
+        });
+
+        // 2. Copy what precise roots and remembered objects reference.
+        let mut shadows = self.shadows.borrow_mut();
+        let mut ev = Evacuator { old: &self.old, lo, hi, gray, shadows: &mut shadows, promoted: 0 };
+        roots.precise_roots(&mut ev);
+        let remembered = std::mem::take(&mut *self.remembered.borrow_mut());
+        for &obj in &remembered {
+            // SAFETY: remembered objects are live old objects.
+            unsafe {
+                let info = TypeInfo::of(obj);
+                if info.has_refs {
+                    (info.trace)(obj, &mut ev);
+                }
+                (*obj).flags |= flags::BARRIER;
+            }
+        }
+        ev.drain();
+
+        // 3. Young finalizable objects.
+        let mut dead: Vec<*mut Header> = Vec::new();
+        let mut survivors: Vec<*mut Header> = Vec::new();
+        for obj in std::mem::take(&mut *self.young_finalizers.borrow_mut()) {
+            // SAFETY: listed objects are young objects of this cycle; their
+            // header is intact or holds a forwarding address.
+            unsafe {
+                if (*obj).flags & flags::FINALIZER == 0 {
+                    continue;
+                }
+                match forwarded(obj) {
+                    Some(new) => survivors.push(new),
+                    None if (*obj).flags & flags::PINNED != 0 => survivors.push(obj),
+                    None => dead.push(obj),
+                }
+            }
+        }
+        dead.sort_unstable();
+        dead.dedup();
+        for &obj in &dead {
+            let mut slot = obj as u64;
+            ev.visit(&mut slot);
+        }
+        ev.drain();
+        let promoted = ev.promoted;
+        drop(ev);
+        for obj in survivors {
+            // SAFETY: `obj` is now old (a copy or a pinned object); clearing
+            // FINALIZER lets the old generation register it afresh.
+            unsafe {
+                (*obj).flags &= !flags::FINALIZER;
+                self.old.register_finalizer(obj);
+            }
+        }
+        let queued = dead.len();
+        for obj in dead {
+            // SAFETY: just copied above, so forwarded; the copy is live.
+            unsafe {
+                let new = forwarded(obj).expect("a dead finalizable object was copied");
+                (*new).flags = ((*new).flags & !flags::FINALIZER) | flags::FINALIZED;
+                self.old.enqueue_finalizable(new);
+            }
+        }
+
+        // 4. Drop hooks of young objects that died.
+        for obj in std::mem::take(&mut *self.young_drops.borrow_mut()) {
+            // SAFETY: listed objects are young objects of this cycle.
+            unsafe {
+                if forwarded(obj).is_none() && (*obj).flags & flags::PINNED == 0 {
+                    if let Some(hook) = TypeInfo::of(obj).drop {
+                        hook(obj);
+                    }
+                }
+            }
+        }
+
+        // Shadows: copied objects sit in theirs now; dead ones free theirs
+        // (the block is garbage for the next major collection); pinned ones
+        // and older islands keep them.
+        shadows.retain(|&obj, _| {
+            let obj = obj as *mut Header;
+            // SAFETY: keys are young objects of this cycle or islands.
+            unsafe { (*obj).flags & (ISLAND | flags::PINNED) != 0 && forwarded(obj).is_none() }
+        });
+        drop(shadows);
+
+        // 5. Pinned objects become islands.
+        let mut islands = self.islands.borrow_mut();
+        for &obj in &pinned {
+            // SAFETY: pinned objects are live young objects, not moved.
+            unsafe {
+                let size = ((TypeInfo::of(obj).size_of)(obj) + 7) & !7;
+                (*obj).flags = ((*obj).flags & !flags::PINNED) | ISLAND | flags::BARRIER;
+                self.old.adopt_foreign(obj, size);
+                islands.push((obj as usize, size));
+            }
+        }
+        islands.sort_unstable();
+        let used = nursery.used(frontier);
+        nursery.reset(&islands, self.poison().then_some(frontier));
+        drop(islands);
+        let (s, e) = nursery.current();
+        drop(nursery);
+        self.cursor.set(s);
+        self.publish_limit(s, e);
+        self.nursery_bytes_before.set(self.nursery_bytes_before.get() + used as u64);
+
+        let pause = start.elapsed().as_nanos() as u64;
+        let mut st = self.stats.borrow_mut();
+        st.pinned_objects += pinned.len() as u64;
+        st.bytes_promoted += promoted;
+        st.finalizers_queued += queued as u64;
+        let _ = pause;
+    }
+
+    fn minor(&self, roots: &dyn RootSource) -> u64 {
+        let start = Instant::now();
+        with_registers_spilled(|| self.minor_spilled(roots));
+        start.elapsed().as_nanos() as u64
+    }
+
+    /// A major collection (the minor one included); returns nothing, records
+    /// its own pause.
+    fn major(&self, roots: &dyn RootSource) {
+        let start = Instant::now();
+        self.minor(roots);
+        {
+            let shadows = self.shadows.borrow();
+            let with_shadows = ShadowRoots { roots, shadows: &shadows };
+            self.old.collect(CollectKind::Full, &with_shadows);
+        }
+        let freed = self.old.take_freed_foreign();
+        if !freed.is_empty() {
+            let mut islands = self.islands.borrow_mut();
+            let mut shadows = self.shadows.borrow_mut();
+            for &(start, _) in &freed {
+                shadows.remove(&start);
+            }
+            let frontier = self.cursor.get();
+            let freed: std::collections::HashSet<usize> = freed.iter().map(|&(s, _)| s).collect();
+            islands.retain(|&(s, _)| !freed.contains(&s));
+            // The nursery holds no young object right after the minor
+            // collection, so it can start over around the remaining islands.
+            let mut nursery = self.nursery.borrow_mut();
+            nursery.reset(&islands, self.poison().then_some(frontier));
+            let (s, e) = nursery.current();
+            self.cursor.set(s);
+            self.publish_limit(s, e);
+        }
+        let pause = start.elapsed().as_nanos() as u64;
+        let mut st = self.stats.borrow_mut();
+        st.major_collections += 1;
+        st.collections += 1;
+        st.pause_total_ns += pause;
+        st.pause_max_ns = st.pause_max_ns.max(pause);
+        st.pauses.record(pause);
+    }
+
+    /// Checks the barrier invariant: no old object whose barrier flag is
+    /// set references a young object, except through slots the root source
+    /// reports as precise roots (active frames), which every minor
+    /// collection rescans.
+    fn verify_barriers(&self, nursery: &Nursery, roots: &dyn RootSource) -> Result<(), String> {
+        struct Slots(std::collections::HashSet<usize>);
+        impl Tracer for Slots {
+            fn visit(&mut self, slot: *mut u64) {
+                self.0.insert(slot as usize);
+            }
+        }
+        let mut root_slots = Slots(Default::default());
+        roots.precise_roots(&mut root_slots);
+        struct Check<'a> {
+            g: &'a Generational,
+            lo: usize,
+            hi: usize,
+            roots: &'a std::collections::HashSet<usize>,
+            obj: *mut Header,
+            err: Option<String>,
+        }
+        impl Tracer for Check<'_> {
+            fn visit(&mut self, slot: *mut u64) {
+                // SAFETY: trace functions pass readable slots.
+                let w = unsafe { slot.read() } as usize;
+                if self.err.is_none()
+                    && is_reference_word(w as u64)
+                    && self.g.is_young_ref(self.lo, self.hi, w)
+                    && !self.roots.contains(&(slot as usize))
+                {
+                    // SAFETY: `obj` and `w` are live objects.
+                    let (on, yn) = unsafe { (TypeInfo::of(self.obj).name, TypeInfo::of(w as *const Header).name) };
+                    self.err = Some(format!(
+                        "old object {:#x} ({on}) holds young {w:#x} ({yn}) at offset {} without having been remembered",
+                        self.obj as usize,
+                        slot as usize - self.obj as usize
+                    ));
+                }
+            }
+        }
+        let mut check =
+            Check { g: self, lo: nursery.base, hi: self.cursor.get(), roots: &root_slots.0, obj: std::ptr::null_mut(), err: None };
+        self.old.walk_objects(&mut |obj, _| {
+            // SAFETY: walk passes live old objects.
+            unsafe {
+                if (*obj).flags & flags::BARRIER != 0 {
+                    let info = TypeInfo::of(obj);
+                    if info.has_refs {
+                        check.obj = obj;
+                        (info.trace)(obj, &mut check);
+                    }
+                }
+            }
+        });
+        match check.err {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// Runs the heap verifier over both generations (every reference into
+    /// the nursery must be an island or a young object start) and checks
+    /// that no object kept a MARK or PINNED bit.
+    pub fn verify(&self, roots: &dyn RootSource) -> Result<(), String> {
+        verify_heap(self)?;
+        verify_roots(self, roots)?;
+        self.old.verify(roots).map(|_| ())
+    }
+}
+
+/// The forwarding address of a copied young object.
+///
+/// # Safety
+/// `obj` must be a young object of the current cycle (copied or not).
+#[inline]
+unsafe fn forwarded(obj: *mut Header) -> Option<*mut Header> {
+    // SAFETY: the info word is readable (caller).
+    let w = unsafe { (*obj).info } as usize;
+    (w & 1 != 0).then_some((w & !1) as *mut Header)
+}
+
+/// The tracer of a minor collection: copies young objects out of the
+/// nursery and rewrites the slots that reference them.
+struct Evacuator<'a> {
+    old: &'a MarkSweep,
+    lo: usize,
+    hi: usize,
+    /// Copied or pinned objects whose slots are still to be scanned.
+    gray: Vec<*mut Header>,
+    shadows: &'a mut HashMap<usize, usize>,
+    promoted: u64,
+}
+
+impl Evacuator<'_> {
+    fn drain(&mut self) {
+        while let Some(obj) = self.gray.pop() {
+            // SAFETY: gray objects are live (copies or pinned objects).
+            let info = unsafe { TypeInfo::of(obj) };
+            if info.has_refs {
+                // SAFETY: `obj` is a live object of type `info`.
+                unsafe { (info.trace)(obj, self) };
+            }
+        }
+    }
+}
+
+impl Tracer for Evacuator<'_> {
+    #[inline]
+    fn visit(&mut self, slot: *mut u64) {
+        // SAFETY: trace functions and root sources pass readable, writable
+        // slots.
+        let w = unsafe { slot.read() } as usize;
+        if !is_reference_word(w as u64) || w < self.lo || w >= self.hi {
+            return;
+        }
+        let obj = w as *mut Header;
+        // SAFETY: a precise reference into the nursery is the start of a
+        // young object (possibly already copied) or of an island.
+        unsafe {
+            if let Some(new) = forwarded(obj) {
+                slot.write(new as u64);
+                return;
+            }
+            let f = (*obj).flags;
+            if f & (ISLAND | flags::PINNED) != 0 {
+                return;
+            }
+            let info = TypeInfo::of(obj);
+            let size = ((info.size_of)(obj) + 7) & !7;
+            let new = if f & HAS_SHADOW != 0 {
+                self.shadows.get(&w).copied().expect("a shadowed object has a shadow") as *mut Header
+            } else {
+                let p = self.old.alloc_old(info, size);
+                if p.is_null() {
+                    eprintln!("skiff: out of memory copying a {size}-byte object to the old generation");
+                    std::process::abort();
+                }
+                p
+            };
+            std::ptr::copy_nonoverlapping(obj as *const u8, new as *mut u8, size);
+            (*new).flags = (f & KEEP_ON_COPY) | flags::BARRIER;
+            (*obj).info = (new as usize | 1) as *const TypeInfo;
+            slot.write(new as u64);
+            self.promoted += size as u64;
+            self.gray.push(new);
+        }
+    }
+}
+
+/// The VM's roots plus the shadows still reserved (for islands), for the
+/// old generation's marking.
+struct ShadowRoots<'a> {
+    roots: &'a dyn RootSource,
+    shadows: &'a HashMap<usize, usize>,
+}
+
+impl RootSource for ShadowRoots<'_> {
+    fn precise_roots(&self, tracer: &mut dyn Tracer) {
+        self.roots.precise_roots(tracer);
+        for &s in self.shadows.values() {
+            let mut word = s as u64;
+            tracer.visit(&mut word);
+        }
+    }
+
+    fn conservative_ranges(&self, visit: &mut dyn FnMut(*const u64, *const u64)) {
+        self.roots.conservative_ranges(visit);
+    }
+}
+
+// SAFETY: see the crate docs; each numbered promise of the trait is met:
+// (1) nursery objects are zeroed by the VM's fast path or here, old ones by
+// the mark-sweep heap; null only when memory is exhausted. (2) minor
+// collections keep everything reachable from roots, remembered objects and
+// conservative words (pinning those in place) and rewrite only precise root
+// slots and traced slots; major ones are mark-sweep. (3) collections run in
+// `alloc`/`collect` only, after `with_registers_spilled`. (4) finalizable
+// garbage is copied with what it reaches and queued once. (5) drop hooks run
+// only in collections. (6) old objects carry the barrier flag; objects
+// allocated old are born remembered.
+unsafe impl GcPlugin for Generational {
+    fn name(&self) -> &'static str {
+        "generational"
+    }
+
+    unsafe fn alloc(&self, info: &'static TypeInfo, size: usize, roots: &dyn RootSource) -> *mut Header {
+        debug_assert!(size >= 16 && size & 7 == 0, "bad allocation size {size}");
+        assert!(!self.collecting.get(), "generational: alloc called during a collection");
+        let count = self.slow_allocs.get() + 1;
+        self.slow_allocs.set(count);
+        if count >= self.next_stress.get() {
+            let n = self.config.stress.unwrap_or(u64::MAX).max(1);
+            self.next_stress.set(count.saturating_add(n));
+            let k = self.stats.borrow().collections;
+            let kind = if (k + 1) % STRESS_MAJOR_EVERY == 0 { CollectKind::Full } else { CollectKind::Minor };
+            self.collect(kind, roots);
+        }
+        if size > MAX_YOUNG {
+            return self.alloc_old(info, size, roots);
+        }
+        let mut p = self.bump_slow(size);
+        if p.is_null() {
+            self.collect(CollectKind::Auto, roots);
+            p = self.bump_slow(size);
+            if p.is_null() {
+                // The nursery is all islands: the object starts old.
+                return self.alloc_old(info, size, roots);
+            }
+        }
+        // SAFETY: `p` is `size` free bytes of the nursery, ours to write.
+        unsafe {
+            std::ptr::write_bytes(p as *mut u8, 0, size);
+            (*p).info = info;
+        }
+        if info.drop.is_some() {
+            self.young_drops.borrow_mut().push(p);
+        }
+        p
+    }
+
+    fn collect(&self, kind: CollectKind, roots: &dyn RootSource) {
+        assert!(
+            !self.collecting.replace(true),
+            "generational: alloc or collect called during a collection (from a root, trace or drop callback)"
+        );
+        match kind {
+            CollectKind::Minor | CollectKind::Auto => {
+                let pause = self.minor(roots);
+                let mut st = self.stats.borrow_mut();
+                st.collections += 1;
+                st.minor_collections += 1;
+                st.pause_total_ns += pause;
+                st.pause_max_ns = st.pause_max_ns.max(pause);
+                st.pauses.record(pause);
+                st.minor_pauses.record(pause);
+                drop(st);
+                if kind == CollectKind::Auto && self.old.wants_collection() {
+                    self.major(roots);
+                }
+            }
+            CollectKind::Full => self.major(roots),
+        }
+        self.collecting.set(false);
+        if self.config.verify {
+            if let Err(e) = self.verify(roots) {
+                let n = self.stats.borrow().collections;
+                panic!("generational: heap verification failed after collection {n}: {e}");
+            }
+        }
+    }
+
+    unsafe fn write_barrier_slow(&self, obj: *mut Header) {
+        // SAFETY: the caller guarantees `obj` is live.
+        unsafe { (*obj).flags &= !flags::BARRIER };
+        self.remembered.borrow_mut().push(obj);
+    }
+
+    unsafe fn register_finalizer(&self, obj: *mut Header) {
+        let n = self.nursery.borrow();
+        if self.is_young_ref(n.base, n.end, obj as usize) {
+            // SAFETY: `obj` is a live young object (caller).
+            unsafe {
+                if (*obj).flags & flags::FINALIZER == 0 {
+                    (*obj).flags |= flags::FINALIZER;
+                    self.young_finalizers.borrow_mut().push(obj);
+                }
+            }
+        } else {
+            // SAFETY: forwarded from the caller: a live old object.
+            unsafe { self.old.register_finalizer(obj) };
+        }
+    }
+
+    unsafe fn unregister_finalizer(&self, obj: *mut Header) {
+        // SAFETY: the caller guarantees `obj` is live; young entries whose
+        // flag is clear are dropped by the next minor collection.
+        unsafe { (*obj).flags &= !flags::FINALIZER };
+    }
+
+    fn pop_finalizable(&self) -> Option<*mut Header> {
+        self.old.pop_finalizable()
+    }
+
+    fn is_heap_object(&self, addr: usize) -> bool {
+        if self.old.is_heap_object(addr) {
+            return true;
+        }
+        let n = self.nursery.borrow();
+        match n.object_containing(addr, self.cursor.get()) {
+            // SAFETY: a young object, filler or island start.
+            Some((obj, _)) => obj as usize == addr && !is_filler(unsafe { (*obj).info }),
+            None => false,
+        }
+    }
+
+    fn stats(&self) -> GcStats {
+        let mut st = self.stats.borrow().clone();
+        let old = self.old.stats();
+        let n = self.nursery.borrow();
+        let used = n.used(self.cursor.get()) as u64;
+        st.bytes_allocated = (self.nursery_bytes_before.get() + used + old.bytes_allocated).saturating_sub(st.bytes_promoted);
+        st.objects_allocated = self.slow_allocs.get();
+        st.heap_bytes = old.heap_bytes + n.size() as u64;
+        st.peak_heap_bytes = st.peak_heap_bytes.max(old.peak_heap_bytes + n.size() as u64).max(st.heap_bytes);
+        st.live_bytes_after_last = old.live_bytes_after_last;
+        st.finalizers_queued += old.finalizers_queued;
+        st
+    }
+
+    fn fast_paths(&self) -> FastPaths {
+        FastPaths {
+            bump_cursor: self.cursor.as_ptr(),
+            bump_limit: self.limit.as_ptr(),
+            max_inline_size: MAX_YOUNG,
+            initial_flags: 0,
+            barrier: Barrier::HeaderFlag { mask: flags::BARRIER },
+        }
+    }
+
+    unsafe fn stable_address(&self, obj: *mut Header) -> usize {
+        let a = obj as usize;
+        let n = self.nursery.borrow();
+        if !n.contains(a) {
+            return a;
+        }
+        drop(n);
+        // SAFETY: `obj` is a live object of the nursery (caller).
+        let f = unsafe { (*obj).flags };
+        if f & HAS_SHADOW != 0 {
+            return self.shadows.borrow().get(&a).copied().expect("a shadowed object has a shadow");
+        }
+        if f & ISLAND != 0 {
+            return a;
+        }
+        self.reserve_shadow(obj)
+    }
+}
+
+// SAFETY: the old generation's walk passes its live objects (islands
+// included); young objects are walked from the nursery's parseable part.
+unsafe impl HeapWalk for Generational {
+    fn walk_objects(&self, f: &mut dyn FnMut(*mut Header, usize)) {
+        self.old.walk_objects(f);
+        let n = self.nursery.borrow();
+        let cursor = self.cursor.get();
+        let mut at = n.base;
+        while at < cursor {
+            match n.object_containing(at, cursor) {
+                Some((obj, size)) => {
+                    // SAFETY: a young object, filler or island start.
+                    let (info, fl) = unsafe { ((*obj).info, (*obj).flags) };
+                    if !is_filler(info) && fl & ISLAND == 0 {
+                        f(obj, size);
+                    }
+                    at = obj as usize + size;
+                }
+                None => break,
+            }
+        }
+    }
+
+    fn is_object_start(&self, addr: usize) -> bool {
+        self.is_heap_object(addr)
+    }
+
+    fn owns_address(&self, addr: usize) -> bool {
+        self.old.owns_address(addr) || self.nursery.borrow().contains(addr)
+    }
+
+    fn object_containing(&self, addr: usize) -> Option<*mut Header> {
+        HeapWalk::object_containing(&self.old, addr)
+            .or_else(|| self.nursery.borrow().object_containing(addr, self.cursor.get()).map(|(o, _)| o))
+    }
+}

@@ -211,6 +211,89 @@ impl MarkSweep {
         }
     }
 
+    /// Allocates like [`GcPlugin::alloc`] but never collects: for a
+    /// generational collector using this heap as its old generation, which
+    /// decides itself when to collect (see [`MarkSweep::wants_collection`]).
+    /// Returns null when the OS refuses memory.
+    ///
+    /// # Safety
+    /// As for [`GcPlugin::alloc`]; must not be called during a collection
+    /// of this heap.
+    pub unsafe fn alloc_old(&self, info: &'static TypeInfo, size: usize) -> *mut Header {
+        debug_assert!(size >= 16 && size & 7 == 0, "bad allocation size {size}");
+        self.allocs.set(self.allocs.get() + 1);
+        self.bytes_since.set(self.bytes_since.get() + size);
+        let p = if size <= MAX_SMALL {
+            let class = class_of(size);
+            let mut head = self.free[class].get();
+            if head.is_null() {
+                head = self.space.borrow_mut().add_chunk(class);
+                if head.is_null() {
+                    return null_mut();
+                }
+            }
+            // SAFETY: `head` is the non-null head of a free list built by `Space`.
+            let (block, next) = unsafe { pop_free(head) };
+            self.free[class].set(next);
+            // SAFETY: a free block of at least `size` bytes that we own.
+            unsafe { block.write_bytes(0, size) };
+            block
+        } else {
+            // Already zeroed.
+            self.space.borrow_mut().alloc_large(size)
+        };
+        if p.is_null() {
+            return null_mut();
+        }
+        let obj = p as *mut Header;
+        // SAFETY: a zeroed block of at least 16 bytes that we own.
+        unsafe { (*obj).info = info };
+        obj
+    }
+
+    /// Whether enough has been allocated (through [`MarkSweep::alloc_old`]
+    /// and [`MarkSweep::adopt_foreign`] too) since the last collection that
+    /// a collection is due: the trigger of the module docs.
+    pub fn wants_collection(&self) -> bool {
+        self.bytes_since.get() > self.trigger.get()
+    }
+
+    /// Makes the object at `obj`, `size` bytes long, which lives in memory
+    /// the caller owns, an object of this heap: found by lookups, marked,
+    /// traced, walked, and swept like a large object, except that when it
+    /// dies its drop hook runs and its extent is reported by
+    /// [`MarkSweep::take_freed_foreign`] instead of being freed. A
+    /// generational collector uses this for young objects pinned in its
+    /// nursery.
+    ///
+    /// # Safety
+    /// `obj` must be a live object of `size` bytes (rounded up to 8) in
+    /// memory that stays valid until it is reported freed, overlapping no
+    /// other object of this heap, and not called during a collection.
+    pub unsafe fn adopt_foreign(&self, obj: *mut Header, size: usize) {
+        // SAFETY: forwarded from the caller.
+        unsafe { self.space.borrow_mut().adopt_foreign(obj as usize, size) };
+        self.bytes_since.set(self.bytes_since.get() + size);
+    }
+
+    /// The foreign objects (see [`MarkSweep::adopt_foreign`]) freed by
+    /// collections since the last call, as `(start, size)`.
+    pub fn take_freed_foreign(&self) -> Vec<(usize, usize)> {
+        std::mem::take(&mut self.space.borrow_mut().freed_foreign)
+    }
+
+    /// Queues `obj` for finalization as if a collection had found it
+    /// unreachable: [`GcPlugin::pop_finalizable`] hands it out, and until
+    /// then collections keep it and what it reaches alive.
+    ///
+    /// # Safety
+    /// `obj` must be a live object of this heap whose finalizer is not
+    /// registered here, not called during a collection.
+    pub unsafe fn enqueue_finalizable(&self, obj: *mut Header) {
+        self.ready.borrow_mut().push_back(obj);
+        self.stats.borrow_mut().finalizers_queued += 1;
+    }
+
     /// The slow path of small allocation: the free list of `class` is empty.
     #[cold]
     #[inline(never)]

@@ -30,13 +30,21 @@
 //! start address to size, where a range query finds the object containing an
 //! address.
 //!
+//! **Foreign objects.** A generational collector can hand the space objects
+//! that live in memory it owns (young objects pinned where they are, see
+//! `skiff-gc-generational`): [`Space::adopt_foreign`] enters them in the
+//! large-object map, so lookup, marking, walking and sweeping treat them as
+//! large objects, except that the sweep never returns their memory to the
+//! OS and reports each one it frees in `freed_foreign` instead, and they do
+//! not count in `heap_bytes`.
+//!
 //! **Invariant:** `chunks` is sorted and holds exactly the chunks in use;
 //! every block of every chunk in use is either allocated (a live object
 //! header) or free (first word zero). Chunks in `spare` hold no objects.
 
 use std::alloc::{alloc, alloc_zeroed, dealloc, Layout};
 use std::cell::Cell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::ptr::null_mut;
 
 use crate::header::{flags, Header, TypeInfo};
@@ -143,6 +151,11 @@ pub(super) struct Space {
     /// Large objects: start address -> size in bytes.
     large: BTreeMap<usize, usize>,
     large_bytes: usize,
+    /// Starts of the entries of `large` that are foreign objects (module
+    /// docs): not ours to deallocate.
+    foreign: HashSet<usize>,
+    /// Foreign objects freed by sweeps, `(start, size)`, until taken.
+    pub(super) freed_foreign: Vec<(usize, usize)>,
     /// `[lo, hi)` covers every chunk in use and every large object: a cheap
     /// first test for conservative words, most of which point elsewhere.
     lo: usize,
@@ -151,7 +164,17 @@ pub(super) struct Space {
 
 impl Space {
     pub(super) fn new() -> Space {
-        Space { chunks: Vec::new(), index: Vec::new(), spare: Vec::new(), large: BTreeMap::new(), large_bytes: 0, lo: usize::MAX, hi: 0 }
+        Space {
+            chunks: Vec::new(),
+            index: Vec::new(),
+            spare: Vec::new(),
+            large: BTreeMap::new(),
+            large_bytes: 0,
+            foreign: HashSet::new(),
+            freed_foreign: Vec::new(),
+            lo: usize::MAX,
+            hi: 0,
+        }
     }
 
     /// Bytes obtained from the OS and not returned (chunks in use and spare,
@@ -217,6 +240,22 @@ impl Space {
         self.lo = self.lo.min(start);
         self.hi = self.hi.max(start + size);
         p
+    }
+
+    /// Enters the foreign object at `start`, `size` bytes long, in the
+    /// large-object map (module docs).
+    ///
+    /// # Safety
+    /// `start` must be a live object of `size` bytes (its `size_of`, rounded
+    /// up to 8) in memory that outlives its entry here, overlapping no
+    /// other object of this space; it stays valid until a sweep reports it
+    /// in `freed_foreign`.
+    pub(super) unsafe fn adopt_foreign(&mut self, start: usize, size: usize) {
+        let clash = self.large.insert(start, size);
+        debug_assert!(clash.is_none(), "foreign object {start:#x} adopted twice");
+        self.foreign.insert(start);
+        self.lo = self.lo.min(start);
+        self.hi = self.hi.max(start + size);
     }
 
     /// The chunk containing `addr`, if it is a chunk in use.
@@ -414,6 +453,7 @@ impl Space {
         }
 
         let mut freed_large = 0;
+        let (foreign, freed_foreign) = (&mut self.foreign, &mut self.freed_foreign);
         self.large.retain(|&start, &mut size| {
             let obj = start as *mut Header;
             // SAFETY: every entry of `large` is a live object of `size` bytes
@@ -430,11 +470,15 @@ impl Space {
                 if let Some(drop_hook) = TypeInfo::of(obj).drop {
                     drop_hook(obj);
                 }
-                dealloc(start as *mut u8, large_layout(size).expect("layout was valid at allocation"));
+                if foreign.remove(&start) {
+                    freed_foreign.push((start, size));
+                } else {
+                    dealloc(start as *mut u8, large_layout(size).expect("layout was valid at allocation"));
+                    freed_large += size;
+                }
             }
             out.freed_objects += 1;
             out.freed_bytes += size;
-            freed_large += size;
             false
         });
         self.large_bytes -= freed_large;
@@ -492,6 +536,9 @@ impl Drop for Space {
             unsafe { dealloc(base as *mut u8, chunk_layout()) };
         }
         for (start, size) in std::mem::take(&mut self.large) {
+            if self.foreign.contains(&start) {
+                continue;
+            }
             // SAFETY: allocated by `alloc_large` with this layout, freed once.
             unsafe { dealloc(start as *mut u8, large_layout(size).expect("valid layout")) };
         }
