@@ -114,7 +114,9 @@ pub struct GcStats {
     pub peak_heap_bytes: u64,
     pub live_bytes_after_last: u64,
     /// Objects pinned by conservative references, summed over collections
-    /// (an object pinned by three collections counts three times).
+    /// (an object pinned by three collections counts three times). The
+    /// generational plugin counts young objects pinned by minor
+    /// collections (each becomes an island once, and is counted once).
     pub pinned_objects: u64,
     pub finalizers_queued: u64,
     pub pause_total_ns: u64,
@@ -250,8 +252,29 @@ impl PauseHistogram {
 pub enum Barrier {
     /// No barrier: stores need no bookkeeping.
     None,
-    /// Test `Header::flags & mask`; if set, call `write_barrier_slow(obj)`.
+    /// Test `Header::flags & mask`; if set, call `write_barrier_slow(obj)`,
+    /// or `write_barrier_slot_slow(obj, slot)` when the store's slot is
+    /// known.
     HeaderFlag { mask: usize },
+    /// The header flag as above, plus card marking: objects whose flags
+    /// also hold `card_flag` (large arrays in the old generation) keep
+    /// `mask` set for good and have a table of cards of `1 << card_shift`
+    /// bytes; `write_barrier_slot_slow(obj, slot)` marks the card holding
+    /// `slot` (byte offset from `obj` shifted right by `card_shift`), so
+    /// the next minor collection rescans only marked cards.
+    /// `write_barrier_slow(obj)` without a slot marks every card.
+    HeaderFlagCards { mask: usize, card_flag: usize, card_shift: u32 },
+}
+
+impl Barrier {
+    /// The header bits whose presence sends a store to the slow path (0:
+    /// no barrier).
+    pub fn mask(self) -> usize {
+        match self {
+            Barrier::None => 0,
+            Barrier::HeaderFlag { mask } | Barrier::HeaderFlagCards { mask, .. } => mask,
+        }
+    }
 }
 
 /// The allocation and barrier fast paths, described once for the interpreter
@@ -335,6 +358,19 @@ pub unsafe trait GcPlugin {
     /// # Safety
     /// `obj` must be a live object of this plugin's heap.
     unsafe fn write_barrier_slow(&self, obj: *mut Header);
+
+    /// The slow path of the write barrier for a store into the reference
+    /// slot `slot` of `obj`: lets a card-marking plugin record just that
+    /// slot's card. The default records the whole object.
+    ///
+    /// # Safety
+    /// `obj` must be a live object of this plugin's heap and `slot` a
+    /// reference slot inside it.
+    unsafe fn write_barrier_slot_slow(&self, obj: *mut Header, slot: *mut u64) {
+        let _ = slot;
+        // SAFETY: forwarded from the caller.
+        unsafe { self.write_barrier_slow(obj) }
+    }
 
     /// Registers a finalizer for `obj` (at most once per object).
     ///

@@ -24,9 +24,14 @@
 //!
 //! **Write barrier.** Old objects carry [`flags::BARRIER`]. A store of a
 //! reference into an object with the flag calls `write_barrier_slow`, which
-//! clears the flag and appends the object to the remembered set. (Card
-//! marking for large arrays is not implemented yet: a remembered large list
-//! is rescanned whole by the next minor collection.)
+//! clears the flag and appends the object to the remembered set. Objects
+//! allocated old because they are large and hold references (the item
+//! arrays of big lists and dicts) are *carded* instead ([`CARDED`]): they
+//! keep the flag, and the slow path with the slot
+//! (`write_barrier_slot_slow`) marks the slot's 512-byte card in the
+//! object's card table, so a store into a huge list makes the next minor
+//! collection rescan 64 slots, not the whole list. `FastPaths` publishes
+//! this as [`Barrier::HeaderFlagCards`].
 //!
 //! **Minor collection**, with the callee-saved registers spilled:
 //!
@@ -88,6 +93,11 @@ pub const ISLAND: usize = flags::PLUGIN_FIRST;
 /// Header bit: `stable_address` reserved a shadow for this object.
 pub const HAS_SHADOW: usize = flags::PLUGIN_FIRST << 1;
 
+/// Header bit: an old object with a card table (see [`CARD_SHIFT`]).
+pub const CARDED: usize = flags::PLUGIN_FIRST << 2;
+/// Cards of `1 << CARD_SHIFT` bytes (64 reference slots).
+pub const CARD_SHIFT: u32 = 9;
+
 /// Flags a copy keeps from the original.
 const KEEP_ON_COPY: usize = !(flags::MARK | flags::PINNED | ISLAND | HAS_SHADOW | flags::BARRIER);
 
@@ -131,6 +141,12 @@ pub struct Generational {
     young_drops: RefCell<Vec<*mut Header>>,
     /// Object (young or island) -> its shadow in the old generation.
     shadows: RefCell<HashMap<usize, usize>>,
+    /// Card tables of carded objects (old, never moving): one bit per
+    /// card, set when a store into the card may have made it reference a
+    /// young object.
+    cards: RefCell<HashMap<usize, CardTable>>,
+    /// Carded objects with marked cards since the last minor collection.
+    dirty_carded: RefCell<Vec<*mut Header>>,
     /// Islands, sorted `(start, size)`.
     islands: RefCell<Vec<(usize, usize)>>,
     slow_allocs: Cell<u64>,
@@ -169,6 +185,8 @@ impl Generational {
             young_finalizers: RefCell::new(Vec::new()),
             young_drops: RefCell::new(Vec::new()),
             shadows: RefCell::new(HashMap::new()),
+            cards: RefCell::new(HashMap::new()),
+            dirty_carded: RefCell::new(Vec::new()),
             islands: RefCell::new(Vec::new()),
             slow_allocs: Cell::new(0),
             next_stress: Cell::new(next_stress),
@@ -253,8 +271,35 @@ impl Generational {
                 return p;
             }
         }
-        self.remembered.borrow_mut().push(p);
+        if info.has_refs && size > MAX_YOUNG {
+            // A large array: card-marked, every card marked to start with
+            // (the VM may fill it without barriers).
+            let mut table = CardTable::new(size);
+            table.mark_all();
+            table.queued = true;
+            self.cards.borrow_mut().insert(p as usize, table);
+            self.dirty_carded.borrow_mut().push(p);
+            // SAFETY: `p` is the fresh object allocated above.
+            unsafe { (*p).flags |= CARDED | flags::BARRIER };
+        } else {
+            self.remembered.borrow_mut().push(p);
+        }
         p
+    }
+
+    /// Marks the card of `slot` in the carded object `obj` (every card
+    /// when `slot` is `None`).
+    fn mark_card(&self, obj: *mut Header, slot: Option<*mut u64>) {
+        let mut cards = self.cards.borrow_mut();
+        let table = cards.get_mut(&(obj as usize)).expect("a carded object has a card table");
+        match slot {
+            Some(slot) => table.mark((slot as usize - obj as usize) >> CARD_SHIFT),
+            None => table.mark_all(),
+        }
+        if !table.queued {
+            table.queued = true;
+            self.dirty_carded.borrow_mut().push(obj);
+        }
     }
 
     /// Reserves the shadow of the young object `obj`.
@@ -276,7 +321,7 @@ impl Generational {
 
     /// A minor collection. Runs below the register spill area.
     #[inline(never)]
-    fn minor_spilled(&self, roots: &dyn RootSource) {
+    fn minor_spilled(&self, roots: &dyn RootSource, for_major: bool) {
         let start = Instant::now();
         let mut nursery = self.nursery.borrow_mut();
         let frontier = self.cursor.get();
@@ -334,6 +379,17 @@ impl Generational {
                 (*obj).flags |= flags::BARRIER;
             }
         }
+        let dirty = std::mem::take(&mut *self.dirty_carded.borrow_mut());
+        if !dirty.is_empty() {
+            let mut cards = self.cards.borrow_mut();
+            for &obj in &dirty {
+                let table = cards.get_mut(&(obj as usize)).expect("a carded object has a card table");
+                let mut filter = CardFilter { ev: &mut ev, base: obj as usize, bits: &table.bits };
+                // SAFETY: carded objects are live old objects with references.
+                unsafe { (TypeInfo::of(obj).trace)(obj, &mut filter) };
+                table.clear();
+            }
+        }
         ev.drain();
 
         // 3. Young finalizable objects.
@@ -372,6 +428,17 @@ impl Generational {
         }
         let queued = dead.len();
         for obj in dead {
+            if for_major {
+                // The old generation's marking decides, with the old
+                // registered objects.
+                // SAFETY: just copied above, so forwarded; the copy is live.
+                unsafe {
+                    let new = forwarded(obj).expect("a dead finalizable object was copied");
+                    (*new).flags &= !flags::FINALIZER;
+                    self.old.register_finalizer(new);
+                }
+                continue;
+            }
             // SAFETY: just copied above, so forwarded; the copy is live.
             unsafe {
                 let new = forwarded(obj).expect("a dead finalizable object was copied");
@@ -427,13 +494,16 @@ impl Generational {
         let mut st = self.stats.borrow_mut();
         st.pinned_objects += pinned.len() as u64;
         st.bytes_promoted += promoted;
-        st.finalizers_queued += queued as u64;
-        let _ = pause;
+        let _ = (pause, queued);
     }
 
     fn minor(&self, roots: &dyn RootSource) -> u64 {
+        self.minor_for(roots, false)
+    }
+
+    fn minor_for(&self, roots: &dyn RootSource, for_major: bool) -> u64 {
         let start = Instant::now();
-        with_registers_spilled(|| self.minor_spilled(roots));
+        with_registers_spilled(|| self.minor_spilled(roots, for_major));
         start.elapsed().as_nanos() as u64
     }
 
@@ -441,12 +511,13 @@ impl Generational {
     /// its own pause.
     fn major(&self, roots: &dyn RootSource) {
         let start = Instant::now();
-        self.minor(roots);
+        self.minor_for(roots, true);
         {
             let shadows = self.shadows.borrow();
             let with_shadows = ShadowRoots { roots, shadows: &shadows };
             self.old.collect(CollectKind::Full, &with_shadows);
         }
+        self.cards.borrow_mut().retain(|&obj, _| self.old.is_heap_object(obj));
         let freed = self.old.take_freed_foreign();
         if !freed.is_empty() {
             let mut islands = self.islands.borrow_mut();
@@ -493,6 +564,9 @@ impl Generational {
             hi: usize,
             roots: &'a std::collections::HashSet<usize>,
             obj: *mut Header,
+            /// The card table of `obj`, if carded: slots in marked cards are
+            /// remembered.
+            cards: Option<&'a CardTable>,
             err: Option<String>,
         }
         impl Tracer for Check<'_> {
@@ -503,6 +577,7 @@ impl Generational {
                     && is_reference_word(w as u64)
                     && self.g.is_young_ref(self.lo, self.hi, w)
                     && !self.roots.contains(&(slot as usize))
+                    && !self.cards.is_some_and(|c| c.is_marked((slot as usize - self.obj as usize) >> CARD_SHIFT))
                 {
                     // SAFETY: `obj` and `w` are live objects.
                     let (on, yn) = unsafe { (TypeInfo::of(self.obj).name, TypeInfo::of(w as *const Header).name) };
@@ -514,8 +589,16 @@ impl Generational {
                 }
             }
         }
-        let mut check =
-            Check { g: self, lo: nursery.base, hi: self.cursor.get(), roots: &root_slots.0, obj: std::ptr::null_mut(), err: None };
+        let cards = self.cards.borrow();
+        let mut check = Check {
+            g: self,
+            lo: nursery.base,
+            hi: self.cursor.get(),
+            roots: &root_slots.0,
+            obj: std::ptr::null_mut(),
+            cards: None,
+            err: None,
+        };
         self.old.walk_objects(&mut |obj, _| {
             // SAFETY: walk passes live old objects.
             unsafe {
@@ -523,6 +606,7 @@ impl Generational {
                     let info = TypeInfo::of(obj);
                     if info.has_refs {
                         check.obj = obj;
+                        check.cards = cards.get(&(obj as usize));
                         (info.trace)(obj, &mut check);
                     }
                 }
@@ -623,6 +707,74 @@ impl Tracer for Evacuator<'_> {
     }
 }
 
+/// The card table of one carded object.
+struct CardTable {
+    bits: Vec<u64>,
+    /// Listed in `dirty_carded`.
+    queued: bool,
+}
+
+impl CardTable {
+    fn new(size: usize) -> CardTable {
+        let cards = size.div_ceil(1 << CARD_SHIFT);
+        CardTable { bits: vec![0; cards.div_ceil(64)], queued: false }
+    }
+    fn mark(&mut self, card: usize) {
+        self.bits[card / 64] |= 1 << (card % 64);
+    }
+    fn mark_all(&mut self) {
+        self.bits.iter_mut().for_each(|w| *w = !0);
+    }
+    fn clear(&mut self) {
+        self.bits.iter_mut().for_each(|w| *w = 0);
+        self.queued = false;
+    }
+    fn is_marked(&self, card: usize) -> bool {
+        self.bits.get(card / 64).is_some_and(|w| w & (1 << (card % 64)) != 0)
+    }
+}
+
+/// Passes to the evacuator only the slots of a carded object that lie in
+/// marked cards; a range (an array's items) costs one step per card, not
+/// per slot.
+struct CardFilter<'e, 'a> {
+    ev: &'e mut Evacuator<'a>,
+    base: usize,
+    bits: &'e [u64],
+}
+
+impl CardFilter<'_, '_> {
+    fn marked(&self, card: usize) -> bool {
+        self.bits.get(card / 64).is_some_and(|w| w & (1 << (card % 64)) != 0)
+    }
+}
+
+impl Tracer for CardFilter<'_, '_> {
+    fn visit(&mut self, slot: *mut u64) {
+        if self.marked((slot as usize - self.base) >> CARD_SHIFT) {
+            self.ev.visit(slot);
+        }
+    }
+
+    fn visit_range(&mut self, start: *mut u64, len: usize) {
+        let (lo, hi) = (start as usize, start as usize + len * 8);
+        let mut card = (lo - self.base) >> CARD_SHIFT;
+        let mut at = lo;
+        while at < hi {
+            let card_end = (self.base + ((card + 1) << CARD_SHIFT)).min(hi);
+            if self.marked(card) {
+                let mut p = at;
+                while p < card_end {
+                    self.ev.visit(p as *mut u64);
+                    p += 8;
+                }
+            }
+            at = card_end;
+            card += 1;
+        }
+    }
+}
+
 /// The VM's roots plus the shadows still reserved (for islands), for the
 /// old generation's marking.
 struct ShadowRoots<'a> {
@@ -672,6 +824,12 @@ unsafe impl GcPlugin for Generational {
             self.collect(kind, roots);
         }
         if size > MAX_YOUNG {
+            return self.alloc_old(info, size, roots);
+        }
+        if size > nursery::CARD && self.cursor.get() + size > self.nursery.borrow().current().1 {
+            // A big object that does not fit the rest of the segment: rather
+            // than abandon the segment (and collect again soon), it starts
+            // old.
             return self.alloc_old(info, size, roots);
         }
         let mut p = self.bump_slow(size);
@@ -727,8 +885,28 @@ unsafe impl GcPlugin for Generational {
 
     unsafe fn write_barrier_slow(&self, obj: *mut Header) {
         // SAFETY: the caller guarantees `obj` is live.
-        unsafe { (*obj).flags &= !flags::BARRIER };
+        unsafe {
+            if (*obj).flags & CARDED != 0 {
+                self.mark_card(obj, None);
+                return;
+            }
+            if (*obj).flags & flags::BARRIER == 0 {
+                return;
+            }
+            (*obj).flags &= !flags::BARRIER;
+        }
         self.remembered.borrow_mut().push(obj);
+    }
+
+    unsafe fn write_barrier_slot_slow(&self, obj: *mut Header, slot: *mut u64) {
+        // SAFETY: the caller guarantees `obj` is live and `slot` inside it.
+        unsafe {
+            if (*obj).flags & CARDED != 0 {
+                self.mark_card(obj, Some(slot));
+            } else {
+                self.write_barrier_slow(obj);
+            }
+        }
     }
 
     unsafe fn register_finalizer(&self, obj: *mut Header) {
@@ -789,7 +967,7 @@ unsafe impl GcPlugin for Generational {
             bump_limit: self.limit.as_ptr(),
             max_inline_size: MAX_YOUNG,
             initial_flags: 0,
-            barrier: Barrier::HeaderFlag { mask: flags::BARRIER },
+            barrier: Barrier::HeaderFlagCards { mask: flags::BARRIER, card_flag: CARDED, card_shift: CARD_SHIFT },
         }
     }
 
@@ -846,5 +1024,18 @@ unsafe impl HeapWalk for Generational {
     fn object_containing(&self, addr: usize) -> Option<*mut Header> {
         HeapWalk::object_containing(&self.old, addr)
             .or_else(|| self.nursery.borrow().object_containing(addr, self.cursor.get()).map(|(o, _)| o))
+    }
+}
+
+impl Drop for Generational {
+    fn drop(&mut self) {
+        for obj in std::mem::take(&mut *self.young_drops.borrow_mut()) {
+            // SAFETY: listed objects are young objects not yet collected.
+            unsafe {
+                if let Some(hook) = TypeInfo::of(obj).drop {
+                    hook(obj);
+                }
+            }
+        }
     }
 }

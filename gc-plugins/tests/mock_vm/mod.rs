@@ -9,7 +9,15 @@
 //! the accessors safe to call with any pointer the test holds: a stale one
 //! fails the check instead of reading freed memory. Addresses are valid until
 //! the next allocation or collection; tests that keep them across one rely on
-//! a non-moving collector or on pinning.
+//! a non-moving collector or on pinning. Under a moving collector, keep
+//! objects in the precise root slots (which the collector rewrites) and
+//! re-read them with [`MockVm::root`] after every allocation or collection.
+//!
+//! Stores of references through [`MockVm::set_field`] run the write barrier
+//! the way the VM's `heap::store` does (`write_barrier_slot_slow` only when
+//! the object's flags have a bit of `FastPaths::barrier`'s mask), and
+//! [`MockVm::try_alloc_inline`] allocates through the published
+//! bump-allocation fast path the way the VM's `Heap::alloc` does.
 //!
 //! Layouts (words of 8 bytes after the 16-byte header):
 //!
@@ -19,6 +27,9 @@
 //!   Leaf   | header | id | payload |                     32 bytes, no refs, drop hook
 //!   Blob   | header | id | words | words x 8 bytes |     32 + 8*words, no refs, no drop
 //! ```
+//!
+//! [`PLAIN_NODE`] is a Node without a drop hook (same kind and layout), so
+//! that it may take a plugin's inline allocation path.
 
 #![allow(dead_code)]
 
@@ -152,6 +163,18 @@ pub static NODE: TypeInfo = TypeInfo {
     drop: Some(record_drop),
 };
 
+/// A Node without a drop hook: the same kind and layout as [`NODE`], but
+/// eligible for inline (bump-pointer) allocation, which the VM never uses
+/// for types with drop hooks.
+pub static PLAIN_NODE: TypeInfo = TypeInfo {
+    name: "PlainNode",
+    kind: KIND_NODE,
+    has_refs: true,
+    size_of: node_size,
+    trace: node_trace,
+    drop: None,
+};
+
 pub static ARRAY: TypeInfo = TypeInfo {
     name: "Array",
     kind: KIND_ARRAY,
@@ -231,6 +254,72 @@ impl MockVm {
 
     pub fn alloc_node(&self, id: u64) -> *mut Header {
         self.alloc(&NODE, NODE_SIZE, id)
+    }
+
+    /// A [`PLAIN_NODE`] (no drop hook) through the plugin's `alloc`.
+    pub fn alloc_plain_node(&self, id: u64) -> *mut Header {
+        self.alloc(&PLAIN_NODE, NODE_SIZE, id)
+    }
+
+    /// Allocates `size` bytes of `info` through the plugin's published
+    /// inline allocation path, exactly as the VM's `Heap::alloc` does: when
+    /// the plugin publishes a cursor and limit, `size` is at most
+    /// `max_inline_size`, the type has no drop hook and `cursor + size <=
+    /// limit`, bump the cursor, zero the object and write its header.
+    /// `None` when the VM would take the slow path instead. The caller
+    /// fills in the id and any length word at once (`size_of` depends on
+    /// it).
+    pub fn try_alloc_inline(&self, info: &'static TypeInfo, size: usize) -> Option<*mut Header> {
+        let fp = self.gc.fast_paths();
+        if fp.bump_cursor.is_null() || fp.bump_limit.is_null() || size > fp.max_inline_size || info.drop.is_some() {
+            return None;
+        }
+        // SAFETY: a plugin that publishes a cursor and limit keeps them valid
+        // as long as it lives (`FastPaths`), and this thread is the only one
+        // using the plugin. Memory below the limit from the cursor up is free
+        // space the bump hands out, ours to write once the cursor moved past
+        // it.
+        unsafe {
+            let p = *fp.bump_cursor;
+            if p + size > *fp.bump_limit {
+                return None;
+            }
+            *fp.bump_cursor = p + size;
+            std::ptr::write_bytes(p as *mut u8, 0, size);
+            let h = p as *mut Header;
+            (*h).info = info;
+            (*h).flags = fp.initial_flags;
+            Some(h)
+        }
+    }
+
+    /// A [`PLAIN_NODE`] through the inline path if it is available, else
+    /// `alloc`; also says whether the inline path took it.
+    pub fn alloc_plain_node_vm(&self, id: u64) -> (*mut Header, bool) {
+        match self.try_alloc_inline(&PLAIN_NODE, NODE_SIZE) {
+            Some(obj) => {
+                // SAFETY: a fresh zeroed node of NODE_SIZE bytes.
+                unsafe { (obj as *mut u8).add(ID_OFFSET).cast::<u64>().write(id) };
+                (obj, true)
+            }
+            None => (self.alloc_plain_node(id), false),
+        }
+    }
+
+    /// A Blob through the inline path if it is available (a Blob has no
+    /// drop hook), else `alloc`; also says whether the inline path took it.
+    pub fn alloc_blob_vm(&self, id: u64, words: usize) -> (*mut Header, bool) {
+        match self.try_alloc_inline(&BLOB, 32 + 8 * words) {
+            Some(obj) => {
+                // SAFETY: a fresh zeroed blob of 32 + 8*words bytes.
+                unsafe {
+                    (obj as *mut u8).add(ID_OFFSET).cast::<u64>().write(id);
+                    (obj as *mut u8).add(BLOB_WORDS).cast::<u64>().write(words as u64);
+                }
+                (obj, true)
+            }
+            None => (self.alloc_blob(id, words), false),
+        }
     }
 
     pub fn alloc_leaf(&self, id: u64) -> *mut Header {
@@ -342,18 +431,58 @@ impl MockVm {
         self.set_field_raw(obj, i, target as u64);
     }
 
-    /// Stores any word into field `i` (to build corrupt heaps on purpose).
+    /// Stores any word into field `i` (to build corrupt heaps on purpose),
+    /// then, if it is a reference, runs the write barrier for that slot as
+    /// the VM's `heap::store` does (see [`MockVm::barrier_slot`]).
     #[track_caller]
     pub fn set_field_raw(&self, obj: *mut Header, i: usize, value: u64) {
+        self.set_field_without_barrier(obj, i, value);
+        if skiff_gc::is_reference_word(value) {
+            let off = self.field_offset(obj, i);
+            self.barrier_slot(obj, (obj as *mut u8).wrapping_add(off).cast());
+        }
+    }
+
+    /// Stores any word into field `i` and skips the write barrier: an
+    /// initialising store, or a VM bug on purpose.
+    #[track_caller]
+    pub fn set_field_without_barrier(&self, obj: *mut Header, i: usize, value: u64) {
         let off = self.field_offset(obj, i);
         // SAFETY: `field_offset` checked that `obj` is live and the field is
-        // inside it. No write barrier: the mock targets barrier-free plugins
-        // or calls it below.
+        // inside it.
         unsafe { (obj as *mut u8).add(off).cast::<u64>().write(value) };
-        if self.gc.fast_paths().barrier != skiff_gc::Barrier::None {
-            // SAFETY: `obj` is live.
-            unsafe { self.gc.write_barrier_slow(obj) };
+    }
+
+    /// The write barrier after a reference store into `obj` whose slot is
+    /// not known, as the VM's `heap::barrier` runs it: calls
+    /// `write_barrier_slow(obj)` when `obj`'s flags have a bit of the
+    /// published barrier's mask. Returns whether the slow path ran.
+    #[track_caller]
+    pub fn barrier(&self, obj: *mut Header) -> bool {
+        let mask = self.gc.fast_paths().barrier.mask();
+        if mask == 0 || self.flags(obj) & mask == 0 {
+            return false;
         }
+        // SAFETY: `flags` checked that `obj` is live.
+        unsafe { self.gc.write_barrier_slow(obj) };
+        true
+    }
+
+    /// The write barrier after a reference store into the slot `slot` of
+    /// `obj`, as the VM's `heap::store` runs it: calls
+    /// `write_barrier_slot_slow(obj, slot)` when `obj`'s flags have a bit of
+    /// the published barrier's mask. Returns whether the slow path ran.
+    #[track_caller]
+    pub fn barrier_slot(&self, obj: *mut Header, slot: *mut u64) -> bool {
+        let mask = self.gc.fast_paths().barrier.mask();
+        if mask == 0 || self.flags(obj) & mask == 0 {
+            return false;
+        }
+        let off = slot as usize - obj as usize;
+        assert!(off >= 16 && off + 8 <= self.size(obj), "slot +{off} outside the object");
+        // SAFETY: `flags` checked that `obj` is live; `slot` lies in its body.
+        unsafe { self.gc.write_barrier_slot_slow(obj, slot) };
+        true
     }
 
     /// Roots `obj` in a new precise slot; returns the slot's index.
@@ -395,8 +524,15 @@ impl MockVm {
         self.roots.ranges.borrow_mut().clear();
     }
 
+    /// A full collection.
     pub fn collect(&self) {
         self.gc.collect(CollectKind::Full, &self.roots);
+    }
+
+    /// A young-generation collection (a full one for plugins without
+    /// generations).
+    pub fn collect_minor(&self) {
+        self.gc.collect(CollectKind::Minor, &self.roots);
     }
 
     pub fn register_finalizer(&self, obj: *mut Header) {

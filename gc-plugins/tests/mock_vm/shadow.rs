@@ -20,6 +20,9 @@
 //! - in `exact` mode (no collections but the explicit ones), each explicit
 //!   collection frees exactly the unprotected objects and queues exactly the
 //!   registered objects unreachable from the roots.
+//!
+//! [`run_random_with`] takes [`RunOptions`] on top: e.g. allocating some
+//! objects through the plugin's inline (bump-pointer) path, as the VM does.
 
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -28,6 +31,29 @@ use std::rc::Rc;
 use skiff_gc::{flags, GcConfig, GcPlugin, Header};
 
 use super::{take_dropped, MockVm, Rng, KIND_ARRAY, KIND_BLOB, KIND_LEAF, KIND_NODE, NODE_FIELDS};
+
+/// Optional behaviour of a randomized run (the defaults are
+/// [`run_random`]'s).
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Allocate Blobs and some Nodes (as [`super::PLAIN_NODE`], without a
+    /// drop hook) through the plugin's inline allocation path when it
+    /// offers one ([`MockVm::try_alloc_inline`]), falling back to `alloc`
+    /// as the VM does.
+    pub inline_alloc: bool,
+    /// The occasional large Array gets this many items and more (up to 40),
+    /// and the occasional large Blob this many words, instead of 260 and
+    /// 400: e.g. to make them large enough for a plugin's old generation.
+    pub large_len: Option<usize>,
+    /// Take the identity ([`GcPlugin::stable_address`]) of some objects
+    /// when they are allocated or found in a walk, and check at every walk
+    /// that it has not changed and that no other reachable object is at
+    /// that address.
+    pub identities: bool,
+    /// The percentage of new objects (but Blobs) registered for
+    /// finalization, instead of 12.
+    pub finalizer_percent: Option<usize>,
+}
 
 /// A multiplicative hash for the model's integer keys (SipHash dominated the
 /// run time of this driver in debug builds).
@@ -75,6 +101,8 @@ pub struct RunSummary {
     pub finalized: usize,
     pub resurrected: usize,
     pub max_objects: usize,
+    /// Objects the inline allocation path took ([`RunOptions::inline_alloc`]).
+    pub inline_allocated: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -86,6 +114,10 @@ enum Fin {
 
 struct Obj {
     kind: u32,
+    /// `stable_address` when it was first taken ([`RunOptions::identities`]).
+    identity: Option<usize>,
+    /// Whether its type has a drop hook (whose run tells that it was freed).
+    drops: bool,
     edges: Vec<Option<u64>>,
     fin: Fin,
 }
@@ -96,6 +128,7 @@ struct Driver<'a> {
     vm: &'a MockVm,
     rng: Rng,
     exact: bool,
+    options: RunOptions,
     shadow: HashMap<u64, Obj>,
     /// Parallel to the VM's precise root slots.
     root_ids: Vec<u64>,
@@ -122,12 +155,18 @@ struct Driver<'a> {
 
 /// Runs `run.steps` random mutations against a fresh plugin from `make`.
 pub fn run_random(make: &dyn Fn(GcConfig) -> Box<dyn GcPlugin>, run: RandomRun) -> RunSummary {
+    run_random_with(make, run, RunOptions::default())
+}
+
+/// [`run_random`] with [`RunOptions`].
+pub fn run_random_with(make: &dyn Fn(GcConfig) -> Box<dyn GcPlugin>, run: RandomRun, options: RunOptions) -> RunSummary {
     let vm = MockVm::new(make(run.config.clone()));
     take_dropped();
     let mut d = Driver {
         vm: &vm,
         rng: Rng(run.seed),
         exact: run.exact,
+        options,
         shadow: HashMap::default(),
         root_ids: Vec::new(),
         pins: Box::new([0; PIN_SLOTS]),
@@ -256,6 +295,37 @@ impl Driver<'_> {
         self.addr = addr;
         let reachable = self.reachable();
         assert_eq!(reachable.len(), self.addr.len(), "{what}: walk found a different object set than the model");
+        if self.options.identities {
+            self.check_identities(what);
+        }
+    }
+
+    /// Identities taken earlier are unchanged and belong to no other
+    /// reachable object; some more are taken.
+    fn check_identities(&mut self, what: &str) {
+        let mut ids: Vec<u64> = self.addr.keys().copied().collect();
+        ids.sort_unstable();
+        let mut owner: HashMap<usize, u64> = HashMap::default();
+        for &id in &ids {
+            let obj = self.addr[&id];
+            // SAFETY: reachable objects are live objects of the heap.
+            let now = unsafe { self.vm.gc.stable_address(obj) };
+            let model = self.shadow.get_mut(&id).expect("walked objects are in the model");
+            match model.identity {
+                Some(was) => assert_eq!(now, was, "{what}: the identity of object {id} changed"),
+                None if self.rng.chance(10) => model.identity = Some(now),
+                None => continue,
+            }
+            if let Some(other) = owner.insert(now, id) {
+                panic!("{what}: objects {other} and {id} share the identity {now:#x}");
+            }
+        }
+        for &id in &ids {
+            let a = self.addr[&id] as usize;
+            if let Some(&other) = owner.get(&a) {
+                assert_eq!(other, id, "{what}: object {id} sits at object {other}'s identity {a:#x}");
+            }
+        }
     }
 
     fn check_from(&self, mut todo: Vec<(u64, *mut Header)>, addr: &mut HashMap<u64, *mut Header>, what: &str) {
@@ -304,17 +374,33 @@ impl Driver<'_> {
         let collections = self.vm.stats().collections;
         let id = self.next_id;
         self.next_id += 1;
+        let inline = self.options.inline_alloc;
+        let mut drops = true;
         let (kind, obj, nfields) = match self.rng.below(10) {
+            0..=1 if inline => {
+                let (obj, fast) = self.vm.alloc_plain_node_vm(id);
+                self.summary.inline_allocated += fast as usize;
+                drops = false;
+                (KIND_NODE, obj, NODE_FIELDS)
+            }
             0..=4 => (KIND_NODE, self.vm.alloc_node(id), NODE_FIELDS),
             5..=6 => {
                 // Mostly small arrays, sometimes a large object.
-                let len = if self.rng.chance(5) { 260 + self.rng.below(40) } else { self.rng.below(7) };
+                let large = self.options.large_len.unwrap_or(260);
+                let len = if self.rng.chance(5) { large + self.rng.below(40) } else { self.rng.below(7) };
                 (KIND_ARRAY, self.vm.alloc_array(id, len), len)
             }
             7..=8 => (KIND_LEAF, self.vm.alloc_leaf(id), 0),
             _ => {
-                let words = if self.rng.chance(10) { 400 } else { self.rng.below(6) };
-                (KIND_BLOB, self.vm.alloc_blob(id, words), 0)
+                let words = if self.rng.chance(10) { self.options.large_len.unwrap_or(400) } else { self.rng.below(6) };
+                drops = false;
+                if inline {
+                    let (obj, fast) = self.vm.alloc_blob_vm(id, words);
+                    self.summary.inline_allocated += fast as usize;
+                    (KIND_BLOB, obj, 0)
+                } else {
+                    (KIND_BLOB, self.vm.alloc_blob(id, words), 0)
+                }
             }
         };
         self.summary.allocated += 1;
@@ -326,11 +412,17 @@ impl Driver<'_> {
             assert!(dropped.is_empty(), "{what}: drop hooks ran without a collection: {dropped:?}");
         }
         let mut fin = Fin::None;
-        if kind != KIND_BLOB && self.rng.chance(12) {
+        if kind != KIND_BLOB && self.rng.chance(self.options.finalizer_percent.unwrap_or(12)) {
             self.vm.register_finalizer(obj);
             fin = Fin::Registered;
         }
-        self.shadow.insert(id, Obj { kind, edges: vec![None; nfields], fin });
+        let identity = if self.options.identities && self.rng.chance(25) {
+            // SAFETY: a fresh, live object of the plugin's heap.
+            Some(unsafe { self.vm.gc.stable_address(obj) })
+        } else {
+            None
+        };
+        self.shadow.insert(id, Obj { kind, identity, drops, edges: vec![None; nfields], fin });
         self.vm.push_root(obj);
         self.root_ids.push(id);
         self.changed();
@@ -456,7 +548,7 @@ impl Driver<'_> {
                 // Dropped and forgotten by `after_gc_point`.
                 None => {}
                 // No drop hook to observe: forget it.
-                Some(o) if o.kind == KIND_BLOB => {
+                Some(o) if !o.drops => {
                     self.shadow.remove(&id);
                 }
                 Some(_) => panic!("{what}: unreachable object {id} was not freed"),
