@@ -521,7 +521,7 @@ pub struct Heap {
 impl Heap {
     pub fn new(gc: Box<dyn GcPlugin>) -> Heap {
         let fp = gc.fast_paths();
-        let mask = match fp.barrier { skiff_gc::Barrier::None => 0, skiff_gc::Barrier::HeaderFlag { mask } => mask };
+        let mask = fp.barrier.mask();
         BARRIER_MASK.with(|m| m.set(mask));
         BARRIER_PLUGIN.with(|p| p.set(&*gc as *const dyn GcPlugin));
         let inline = !fp.bump_cursor.is_null() && !fp.bump_limit.is_null();
@@ -618,7 +618,19 @@ pub fn identity(v: Value) -> usize {
 pub unsafe fn store(obj: Value, slot: *mut Value, v: Value) {
     // SAFETY: the caller guarantees `slot` is a Value slot of `obj`.
     unsafe { *slot = v };
-    if v.is_ref() { barrier(obj) }
+    if v.is_ref() {
+        let mask = BARRIER_MASK.with(|m| m.get());
+        if mask != 0 {
+            // SAFETY: `obj` is a live heap object (liveness invariant).
+            let flags = unsafe { (*(obj.addr() as *const Header)).flags };
+            if flags & mask != 0 {
+                let p = BARRIER_PLUGIN.with(|p| p.get());
+                // SAFETY: the plugin pointer was set from the live Heap on
+                // this thread; `slot` is a reference slot of `obj`.
+                unsafe { (*p).write_barrier_slot_slow(obj.addr() as *mut Header, slot as *mut u64) };
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
