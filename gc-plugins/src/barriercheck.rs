@@ -95,7 +95,7 @@ impl BarrierCheck {
                     // SAFETY: trace functions pass slots inside the live object.
                     let w = unsafe { *slot };
                     if is_reference_word(w) && self.young.contains(&(w as usize)) {
-                        self.found = Some((slot as usize - self.obj as usize, w));
+                        self.found = Some(((slot as usize).wrapping_sub(self.obj as usize), w));
                     }
                 }
             }

@@ -8,7 +8,8 @@
 //! - that `size_of` reports a sane size: at least a header, a multiple of 8,
 //!   and no more than the space the collector reserved for the object;
 //! - that its trace function visits only 8-byte-aligned slots inside the
-//!   object's body (never its header);
+//!   object's body (never its header), or in side storage outside the heap
+//!   (a code object's inline caches live in a Rust-heap buffer);
 //! - that every reference word in those slots is either the start of a live
 //!   object of this heap or an address outside the heap altogether (a static
 //!   object): a reference into free memory or into the middle of an object
@@ -191,17 +192,23 @@ impl Tracer for SlotChecker<'_> {
         self.slots += 1;
         let (obj, name) = (self.obj, self.name);
         let s = slot as usize;
-        if s & 7 != 0 || s < obj + core::mem::size_of::<Header>() || s + 8 > obj + self.size {
+        let inside = s >= obj && s < obj + self.size;
+        let side = !inside && !self.heap.owns_address(s);
+        if s & 7 != 0 || (inside && s < obj + core::mem::size_of::<Header>()) || (inside && s + 8 > obj + self.size)
+            || (!inside && !side)
+        {
             self.error = Some(format!(
                 "verify: object {obj:#x} ({name}, {} bytes): trace visited slot {s:#x}, \
-                 which is not an aligned body word of the object",
+                 which is neither an aligned body word of the object nor side storage outside the heap",
                 self.size
             ));
             return;
         }
-        let offset = s - obj;
+        let offset = s.wrapping_sub(obj);
         // SAFETY: the slot is an aligned word inside the object, which is
-        // readable (checked just above against size <= capacity).
+        // readable (checked just above against size <= capacity), or a word
+        // of the object's side storage, which the `Tracer` contract makes
+        // readable.
         let value = unsafe { slot.read() };
         if !is_reference_word(value) {
             return;

@@ -557,11 +557,12 @@ fn bi_id(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     let p = ArgParser::new("id", args, kwnames);
     no_kw(vm, &p)?;
     p.expect(vm, 1, 1)?;
-    // The raw Value word is unique among simultaneously live values: heap
-    // references are distinct 8-aligned addresses, small ints are odd, and
-    // the other immediates are distinct small even words. It is what
-    // object.__repr__ prints, as CPython's repr shows hex(id(o)).
-    Ok(vm.new_bigint(BigInt::from(p.pos[0].0)))
+    // Unique among simultaneously live values: a heap object's identity
+    // (`heap::identity`: its address, or under a moving collector the
+    // address it keeps for life) is a distinct 8-aligned word, small ints
+    // are odd, and the other immediates are distinct small even words. It
+    // is what object.__repr__ prints, as CPython's repr shows hex(id(o)).
+    Ok(vm.new_bigint(BigInt::from(skiff_vm::bootstrap::identity_of(p.pos[0]))))
 }
 
 fn bi_hash(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {

@@ -330,7 +330,9 @@ fn r_setstate(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     if !(st.is_ref() && kind_of(st) == Kind::Tuple) {
         return Err(vm.new_exc(Exc::TypeError, "state vector must be a tuple"));
     }
-    let items = tuple_slice(st).to_vec();
+    // Items are read from the tuple (a local, so kept in place by the
+    // conservative scan) each time: `__index__` may run Python code.
+    let items = tuple_slice(st);
     if items.len() != N + 1 {
         return Err(vm.new_exc(Exc::ValueError, "state vector is the wrong size"));
     }

@@ -78,7 +78,7 @@ pub fn init(vm: &mut Vm, d: Value) -> PyResult<()> {
     names.dedup();
     let rv = skiff_vm::vm::RootedVec::new(&vm.r);
     for n in names { let s = vm.new_str(n); rv.push(s); }
-    let bmn = vm.new_tuple(&rv.to_vec());
+    let bmn = rv.to_tuple(vm);
     drop(rv);
     vm.dict_set_str(d, "builtin_module_names", bmn);
 
@@ -331,9 +331,12 @@ fn version_info(vm: &mut Vm) -> PyResult<Value> {
         vm.dict_set_str(ns, name, prop);
     }
     let repr = vm.new_builtin("__repr__", |vm, a, _k| {
-        let items = tuple_slice(a[0]).to_vec();
+        // Read from the tuple each time: repr may run Python code.
         let mut parts = Vec::new();
-        for (name, v) in FIELDS.iter().zip(items) { parts.push(format!("{name}={}", vm.repr_string(v)?)); }
+        for (i, name) in FIELDS.iter().enumerate() {
+            let Some(&v) = tuple_slice(a[0]).get(i) else { break };
+            parts.push(format!("{name}={}", vm.repr_string(v)?));
+        }
         Ok(vm.new_str(&format!("sys.version_info({})", parts.join(", "))))
     }, Value::NULL);
     vm.dict_set_str(ns, "__repr__", repr);

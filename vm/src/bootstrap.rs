@@ -112,10 +112,11 @@ fn make_builtin_class(vm: &mut Vm, name: &str, base: Value, layout: Kind) -> Val
     let d = vm.new_dict();
     let bases = vm.new_tuple(&[base]);
     let c = vm.alloc_class(vm.ty(Ty::Type), name, bases, d, layout);
-    let base_mro = tuple_slice(obj::<ClassL>(base).mro).to_vec();
-    let mut mro = vec![c];
-    mro.extend(base_mro);
-    let m = vm.new_tuple(&mro);
+    // (c, *base.__mro__): allocated first, then filled from the base's MRO.
+    let n = tuple_slice(obj::<ClassL>(base).mro).len();
+    let m = vm.alloc_tuple(n + 1);
+    tuple_init(m, 0, c);
+    for (i, &x) in tuple_slice(obj::<ClassL>(base).mro).iter().enumerate() { tuple_init(m, i + 1, x); }
     set_field!(c, ClassL, mro, m);
     c
 }
@@ -190,7 +191,7 @@ fn init_object_methods(vm: &mut Vm) {
         let module = obj::<ClassL>(cls).module;
         let qn = str_ref(obj::<ClassL>(cls).qualname).to_string();
         let name = if vm.is_str(module) && str_ref(module) != "builtins" { format!("{}.{}", str_ref(module), qn) } else { qn };
-        Ok(vm.new_str(&format!("<{} object at {:#x}>", name, v.0)))
+        Ok(vm.new_str(&format!("<{} object at {:#x}>", name, identity_of(v))))
     });
     vm.add_method(o, "__str__", |vm, a, _k| vm.repr(a[0]));
     vm.add_method(o, "__hash__", |vm, a, _k| Ok(vm.new_int(crate::ops::identity_hash(a[0]))));
@@ -283,10 +284,10 @@ fn init_object_methods(vm: &mut Vm) {
         let s = if vm.is_str(module) && str_ref(module) != "builtins" { format!("<class '{}.{}'>", str_ref(module), qn) } else { format!("<class '{qn}'>") };
         Ok(vm.new_str(&s))
     });
-    vm.add_method(t, "mro", |vm, a, _k| { let m = obj::<ClassL>(a[0]).mro; Ok(vm.new_list(&tuple_slice(m).to_vec())) });
+    vm.add_method(t, "mro", |vm, a, _k| { let m = obj::<ClassL>(a[0]).mro; Ok(vm.seq_to_list(m)) });
     vm.add_method(t, "__subclasses__", |vm, a, _k| {
         let s = obj::<ClassL>(a[0]).extra;
-        Ok(if s.is_null() { vm.new_list(&[]) } else { vm.new_list(&list_slice(s).to_vec()) })
+        Ok(if s.is_null() { vm.new_list(&[]) } else { vm.seq_to_list(s) })
     });
     vm.add_method(t, "__instancecheck__", |vm, a, _k| Ok(Value::bool(vm.isinstance(a[1], a[0]))));
     vm.add_method(t, "__subclasscheck__", |vm, a, _k| Ok(Value::bool(vm.is_class(a[1]) && vm.is_subclass(a[1], a[0]))));
@@ -367,7 +368,7 @@ fn init_exception_methods(vm: &mut Vm) {
     });
     vm.add_getset(be, "args", |vm, a, _k| { let e = vm.r.empty_tuple.get(); exc_get(vm, a[0], N::args, e) },
         Some(|vm, a, _k| {
-            let t = match vm.collect_iter(a[1]) { Ok(items) => vm.new_tuple(&items.to_vec()), Err(e) => return Err(e) };
+            let t = match vm.collect_iter(a[1]) { Ok(items) => vm.list_to_tuple(items.0), Err(e) => return Err(e) };
             vm.set_exc_attr(a[0], N::args, t)?;
             Ok(Value::NONE)
         }));
@@ -518,10 +519,10 @@ fn init_exception_methods(vm: &mut Vm) {
         vm.instance_set(a[0], vm.n(N::msg), msg)?;
         if let Some(&det) = a.get(2) {
             if det.is_ref() && kind_of(det) == Kind::Tuple {
-                let d = tuple_slice(det).to_vec();
+                // Read from the tuple each time: instance_set allocates.
                 let keys = [N::filename, N::lineno, N::offset, N::text, N::end_lineno, N::end_offset];
                 for (i, &k) in keys.iter().enumerate() {
-                    let v = d.get(i).copied().unwrap_or(Value::NONE);
+                    let v = tuple_slice(det).get(i).copied().unwrap_or(Value::NONE);
                     vm.instance_set(a[0], vm.n(k), v)?;
                 }
             }
@@ -597,7 +598,7 @@ fn init_method_methods(vm: &mut Vm) {
     let f = vm.ty(Ty::Function);
     vm.add_method(f, "__repr__", |vm, a, _k| {
         let q = str_ref(obj::<FunctionL>(a[0]).qualname).to_string();
-        Ok(vm.new_str(&format!("<function {q} at {:#x}>", a[0].0)))
+        Ok(vm.new_str(&format!("<function {q} at {:#x}>", identity_of(a[0]))))
     });
     // Functions are descriptors: f.__get__(obj) is the bound method.
     vm.add_method(f, "__get__", |vm, a, _k| {
@@ -622,7 +623,7 @@ fn init_method_methods(vm: &mut Vm) {
                 return Ok(vm.new_str(&format!("<built-in function {name}>")));
             }
             let tn = vm.type_name(bound);
-            return Ok(vm.new_str(&format!("<built-in method {name} of {tn} object at {:#x}>", bound.0)));
+            return Ok(vm.new_str(&format!("<built-in method {name} of {tn} object at {:#x}>", identity_of(bound))));
         }
         if !o.qualname.is_null() {
             if let Some((owner, _)) = str_ref(o.qualname).rsplit_once('.') {
@@ -644,6 +645,13 @@ fn init_method_methods(vm: &mut Vm) {
         };
         Ok(vm.new_str(&r))
     });
+}
+
+/// What `id(v)` shows, and default reprs after "at": the object's identity
+/// (`heap::identity`, stable under a moving collector) for heap objects,
+/// the word itself for immediates.
+pub fn identity_of(v: Value) -> usize {
+    if v.is_ref() { crate::heap::identity(v) } else { v.0 as usize }
 }
 
 /// Whether `v` can be called (a quick structural check for native code).

@@ -2,20 +2,103 @@
 //! object whose constants are Values, plus Rust-side `CodeData` (bytecode,
 //! line table, exception table, inline caches).
 
-use crate::bytecode::{Const, CodeUnit, ExcEntry, Instr, CodeFlags};
+use crate::bytecode::{Const, CodeUnit, ExcEntry, Instr, CodeFlags, Op};
 use crate::heap::*;
 use crate::value::Value;
 use crate::vm::{Ty, Vm};
+use skiff_gc::Tracer;
 
-/// One inline-cache entry. Values stored here are never traced: each entry
-/// is trusted only while the version or shape it records still matches, and
-/// versions are unique and shapes immortal, so a matching entry's value is
-/// still reachable from the structure it was read from.
+/// One inline-cache entry (one per instruction, in `CodeData::caches`).
+/// An entry is trusted only while the versions it records still match
+/// (dict and class versions come from one counter and are never reused).
+///
+/// **Rule (references in caches):** the words that hold object addresses
+/// are *traced*: the Code object's trace function calls [`trace_caches`],
+/// which visits them, so a moving collector updates them (an untraced stale
+/// address could later match a new object allocated at the same place).
+/// Which words hold references follows from the instruction and the low
+/// bits of `key`, and nothing else; plain integers (versions, slot indices)
+/// are never visited. The forms:
+///
+/// | instruction            | key                        | key2          | val                 |
+/// |------------------------|----------------------------|---------------|---------------------|
+/// | LOAD_GLOBAL            | globals version            | builtins vers.| **Value** (0: empty)|
+/// | LOAD_ATTR (instance)   | **shape**                  | class version | slot index          |
+/// | LOAD_ATTR / LOAD_METHOD (module) | **module dict** `\| 4` | dict version | **Value**     |
+/// | LOAD_METHOD (method)   | **shape** `\| 1`, or 0 (not an instance) | class version | **Value** |
+/// | STORE_ATTR (slot)      | **shape**                  | class version | slot index          |
+/// | STORE_ATTR (transition)| **shape** `\| 2`          | class version | **shape** (Value)   |
+/// | KW_NAMES               | 1 once checked             | 0             | 0                   |
+///
+/// (bold: a reference; the tag bits in `key`'s low three bits are kept
+/// when it is updated.) Every fill that stores a reference runs
+/// `heap::barrier(code)` right after: the code object may be old while the
+/// cached object is young.
 #[derive(Clone, Copy, Default)]
 pub struct Cache {
     pub key: u64,
     pub key2: u64,
     pub val: u64,
+}
+
+/// Tag in `Cache::key`'s low bits: the module-attribute form (key is the
+/// module dict's address).
+pub const CACHE_KEY_MODULE: u64 = 4;
+/// Tag in `Cache::key`'s low bits: LOAD_METHOD's method form on an instance.
+pub const CACHE_KEY_METHOD: u64 = 1;
+/// Tag in `Cache::key`'s low bits: STORE_ATTR's transition form.
+pub const CACHE_KEY_TRANSITION: u64 = 2;
+
+/// Visits every cache word of `data` that holds a reference (see the table
+/// at [`Cache`]), for the trace function of `Kind::Code` (heap.rs), so a
+/// moving collector updates them. Integers (versions, indices) are not
+/// visited.
+pub fn trace_caches(data: &mut CodeData, t: &mut dyn Tracer) {
+    /// A word holding a Value (visited as it is).
+    #[inline]
+    fn value(t: &mut dyn Tracer, w: &mut u64) {
+        if *w != 0 { t.visit(w as *mut u64); }
+    }
+    /// A word holding an address with a tag in its low three bits: the
+    /// address alone is visited (through a temporary, read and rewritten
+    /// at once) and the tag kept.
+    #[inline]
+    fn tagged(t: &mut dyn Tracer, w: &mut u64) {
+        let (addr, tag) = (*w & !7, *w & 7);
+        if addr == 0 { return; }
+        if tag == 0 { t.visit(w as *mut u64); return; }
+        let mut tmp = addr;
+        t.visit(&mut tmp as *mut u64);
+        // Written back only when moved: marking threads trace without
+        // writing.
+        if tmp != addr { *w = tmp | tag; }
+    }
+    for (ins, c) in data.instrs.iter().zip(data.caches.iter_mut()) {
+        match ins.op {
+            Op::LOAD_GLOBAL => value(t, &mut c.val),
+            // Instance form: a shape and a slot index; module form: tagged
+            // dict and a Value.
+            Op::LOAD_ATTR => {
+                let module = c.key & 7 == CACHE_KEY_MODULE;
+                tagged(t, &mut c.key);
+                if module { value(t, &mut c.val); }
+            }
+            // Both forms cache a Value; key is a tagged dict, a tagged
+            // shape, or 0.
+            Op::LOAD_METHOD => {
+                tagged(t, &mut c.key);
+                value(t, &mut c.val);
+            }
+            // Slot form: shape and index; transition form: tagged shape and
+            // the new shape.
+            Op::STORE_ATTR => {
+                let transition = c.key & 7 == CACHE_KEY_TRANSITION;
+                tagged(t, &mut c.key);
+                if transition { value(t, &mut c.val); }
+            }
+            _ => {}
+        }
+    }
 }
 
 pub struct CodeData {
@@ -76,7 +159,7 @@ impl Vm {
     pub fn make_code(&mut self, u: &CodeUnit) -> Value {
         let rv = crate::vm::RootedVec::new(&self.r);
         for c in &u.consts { let v = self.make_const(c); rv.push(v); }
-        let consts = self.rooted_tuple(&rv.to_vec());
+        let consts = rv.to_tuple(self);
         let names = self.intern_tuple(&u.names);
         let varnames = self.intern_tuple(&u.varnames);
         let cellvars = self.intern_tuple(&u.cellvars);
@@ -121,9 +204,16 @@ impl Vm {
     }
 
     fn intern_tuple(&mut self, names: &[String]) -> Value {
-        let v: Vec<Value> = names.iter().map(|n| self.intern(n)).collect();
-        // Interned strings are rooted by the intern table.
-        self.new_tuple(&v)
+        if names.is_empty() { return self.new_tuple(&[]); }
+        // Each name goes into the tuple as soon as it is interned: interning
+        // allocates, and a copy in a Rust Vec would go stale if a moving
+        // collector ran meanwhile.
+        let t = self.alloc_tuple(names.len());
+        for (i, n) in names.iter().enumerate() {
+            let v = self.intern(n);
+            tuple_init(t, i, v);
+        }
+        t
     }
 
     pub fn make_const(&mut self, c: &Const) -> Value {
@@ -145,7 +235,7 @@ impl Vm {
             Const::Tuple(items) => {
                 let rv = crate::vm::RootedVec::new(&self.r);
                 for x in items { let v = self.make_const(x); rv.push(v); }
-                self.rooted_tuple(&rv.to_vec())
+                rv.to_tuple(self)
             }
             Const::Code(u) => self.make_code(u),
         }

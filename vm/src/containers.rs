@@ -31,6 +31,8 @@ impl Vm {
         array_set(o.items, o.len, v);
         o.len += 1;
     }
+    /// Appends `items`, which must be on a native stack or in a GC object
+    /// (see `Vm::new_tuple`): the reservation may allocate first.
     pub fn list_extend_from_slice(&mut self, l: Value, items: &[Value]) {
         self.list_reserve(l, items.len());
         for &x in items { self.list_append(l, x); }
@@ -38,7 +40,7 @@ impl Vm {
     pub fn list_extend(&mut self, l: Value, it: Value) -> PyResult<()> {
         if it.is_ref() && !self.is_heap_class(cls_of(it)) {
             match kind_of(it) {
-                Kind::List => { let v = list_slice(it).to_vec(); self.list_extend_from_slice(l, &v); return Ok(()); }
+                Kind::List => { self.list_extend_list(l, it); return Ok(()); }
                 Kind::Tuple => { let v = tuple_slice(it); self.list_extend_from_slice(l, v); return Ok(()); }
                 _ => {}
             }
@@ -47,7 +49,37 @@ impl Vm {
         while let Some(v) = self.next(iter)? { self.list_append(l, v); }
         Ok(())
     }
-    /// Replaces a list's contents.
+    /// Appends the items of the list `src`, which may be `l` itself: the
+    /// room is reserved first, then the items are read from `src` (its first
+    /// `n` items stay where they are), so no copy of them spans the
+    /// allocation.
+    pub fn list_extend_list(&mut self, l: Value, src: Value) {
+        let n = list_slice(src).len();
+        self.list_reserve(l, n);
+        for i in 0..n { let x = list_slice(src)[i]; self.list_append(l, x); }
+    }
+    /// The items of `a` followed by those of `b` (each a list or a tuple)
+    /// in a new tuple or list: allocated first, then filled from `a` and `b`.
+    pub fn concat_seqs(&self, a: Value, b: Value, tuple: bool) -> Value {
+        let items = |s: Value| -> &[Value] { if kind_of(s) == Kind::Tuple { tuple_slice(s) } else { list_slice(s) } };
+        let (na, nb) = (items(a).len(), items(b).len());
+        if tuple {
+            if na + nb == 0 { return self.new_tuple(&[]); }
+            let t = self.alloc_tuple(na + nb);
+            for (i, &x) in items(a).iter().chain(items(b).iter()).enumerate() { tuple_init(t, i, x); }
+            t
+        } else {
+            let l = self.new_list_cap(na + nb);
+            if na + nb > 0 {
+                let arr = obj::<ListL>(l).items;
+                for (i, &x) in items(a).iter().chain(items(b).iter()).enumerate() { array_set(arr, i, x); }
+                obj::<ListL>(l).len = na + nb;
+            }
+            l
+        }
+    }
+    /// Replaces a list's contents. `items` must be on a native stack or in
+    /// a GC object (see `Vm::new_tuple`): the new array is allocated first.
     pub fn list_set_contents(&mut self, l: Value, items: &[Value]) {
         let na = self.new_array(items.len().max(1));
         for (i, &x) in items.iter().enumerate() { array_set(na, i, x); }
@@ -97,7 +129,9 @@ impl Vm {
     pub fn set_key(&mut self, v: Value) -> PyResult<Value> {
         if v.is_ref() && kind_of(v) == Kind::Set {
             let items = self.set_items(v);
-            return self.new_frozenset(&items);
+            let f = self.new_frozenset(&items);
+            std::hint::black_box(items);
+            return f;
         }
         Ok(v)
     }
@@ -106,9 +140,23 @@ impl Vm {
         let h = self.hash(v)?;
         self.dict_set_h(d, v, h, Value::NONE)
     }
-    pub fn set_items(&self, s: Value) -> Vec<Value> {
+    /// A snapshot of a set's elements (table order) in a fresh GC list, so
+    /// they stay alive and up to date while the caller allocates or runs
+    /// Python code.
+    pub fn set_items(&self, s: Value) -> crate::iter::Items {
+        let n = self.dict_len(obj::<SetL>(s).dict);
+        let l = self.new_list_cap(n);
+        // Read after the allocation (which runs no Python code).
         let d = obj::<SetL>(s).dict;
-        (0..self.dict_used(d)).filter_map(|i| self.dict_entry(d, i).map(|(k, _)| k)).collect()
+        if n > 0 {
+            let arr = obj::<ListL>(l).items;
+            let mut j = 0;
+            for i in 0..self.dict_used(d) {
+                if let Some((k, _)) = self.dict_entry(d, i) { array_set(arr, j, k); j += 1; }
+            }
+            obj::<ListL>(l).len = j;
+        }
+        crate::iter::Items(l)
     }
     pub fn set_contains(&mut self, s: Value, v: Value) -> PyResult<bool> {
         let d = obj::<SetL>(s).dict;
@@ -214,13 +262,20 @@ impl Vm {
 
     pub fn dict_update_from(&mut self, d: Value, m: Value) -> PyResult<()> {
         if m.is_ref() && kind_of(m) == Kind::Dict {
-            for (k, v) in self.dict_items_vec(m) { self.dict_set(d, k, v)?; }
+            for (k, v) in self.dict_items(m) { self.dict_set(d, k, v)?; }
             return Ok(());
         }
         if self.hasattr_str(m, "keys")? {
             let keys = self.call_method(m, "keys", &[])?;
             let keys = self.collect_list(keys)?;
-            for k in list_slice(keys).to_vec() { let v = self.getitem(m, k)?; self.dict_set(d, k, v)?; }
+            // By index from the GC list: getitem and dict_set may allocate.
+            let mut i = 0;
+            while i < list_slice(keys).len() {
+                let k = list_slice(keys)[i];
+                let v = self.getitem(m, k)?;
+                self.dict_set(d, k, v)?;
+                i += 1;
+            }
             return Ok(());
         }
         let it = self.get_iter(m)?;
@@ -268,6 +323,15 @@ impl Vm {
 
     /// `slice.indices(len)`: (start, stop, step) clamped as CPython does.
     pub fn slice_indices(&mut self, s: Value, len: i64) -> PyResult<(i64, i64, i64)> {
+        let u = self.slice_unpack(s)?;
+        Ok(Self::slice_adjust(u, len))
+    }
+
+    /// The slice `s`'s start, stop and step as integers (calling
+    /// `__index__`, which may run Python code), not yet clamped: CPython's
+    /// `PySlice_Unpack`. A caller whose sequence may change size meanwhile
+    /// reads its length afterwards and clamps with [`Vm::slice_adjust`].
+    pub fn slice_unpack(&mut self, s: Value) -> PyResult<(Option<i64>, Option<i64>, i64)> {
         let (lo, hi, st) = (s4(s, 0), s4(s, 1), s4(s, 2));
         let get = |vm: &mut Vm, v: Value| -> PyResult<Option<i64>> {
             if v == Value::NONE { return Ok(None); }
@@ -278,6 +342,14 @@ impl Vm {
         };
         let step = get(self, st)?.unwrap_or(1);
         if step == 0 { return Err(self.new_exc(Exc::ValueError, "slice step cannot be zero")); }
+        let lo = get(self, lo)?;
+        let hi = get(self, hi)?;
+        Ok((lo, hi, step))
+    }
+
+    /// Clamps an unpacked slice to a sequence of `len` items
+    /// (`PySlice_AdjustIndices`).
+    pub fn slice_adjust((lo, hi, step): (Option<i64>, Option<i64>, i64), len: i64) -> (i64, i64, i64) {
         let (def_lo, def_hi) = if step < 0 { (len - 1, -1) } else { (0, len) };
         let clamp = |i: i64, neg_step: bool| -> i64 {
             if i < 0 {
@@ -285,9 +357,9 @@ impl Vm {
                 if j < 0 { if neg_step { -1 } else { 0 } } else { j }
             } else if i >= len { if neg_step { len - 1 } else { len } } else { i }
         };
-        let start = match get(self, lo)? { None => def_lo, Some(i) => clamp(i, step < 0) };
-        let stop = match get(self, hi)? { None => def_hi, Some(i) => clamp(i, step < 0) };
-        Ok((start, stop, step))
+        let start = match lo { None => def_lo, Some(i) => clamp(i, step < 0) };
+        let stop = match hi { None => def_hi, Some(i) => clamp(i, step < 0) };
+        (start, stop, step)
     }
 
     /// Number of items a (clamped) slice selects.
@@ -509,10 +581,15 @@ impl Vm {
         };
         let item = |i: usize| if kind_of(src) == Kind::List { list_slice(src)[i] } else { tuple_slice(src)[i] };
         let m = if kind_of(src) == Kind::List { obj::<ListL>(src).len } else { obj::<TupleL>(src).len };
+        // `__index__` may run Python code that resizes the list: clamp to
+        // the length after it (nothing below runs Python code before the
+        // stores).
+        let u = self.slice_unpack(k)?;
         let len = obj::<ListL>(l).len;
-        let (start, stop, step) = self.slice_indices(k, len as i64)?;
+        let (start, stop, step) = Self::slice_adjust(u, len as i64);
         if step == 1 {
-            let (start, stop) = (start as usize, (stop.max(start)) as usize);
+            let start = (start as usize).min(len);
+            let stop = (stop.max(0) as usize).clamp(start, len);
             let removed = stop - start;
             if m == removed {
                 for j in 0..m { array_set(obj::<ListL>(l).items, start + j, item(j)); }

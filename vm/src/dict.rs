@@ -257,9 +257,27 @@ impl Vm {
     pub fn dict_entry_hash(&self, d: Value, i: usize) -> i64 {
         array_get(obj::<DictL>(d).entries, 3 * i).int()
     }
-    /// Live (key, value) pairs in order, copied into a GC list of 2-tuples.
-    pub fn dict_items_vec(&self, d: Value) -> Vec<(Value, Value)> {
-        (0..self.dict_used(d)).filter_map(|i| self.dict_entry(d, i)).collect()
+    /// A snapshot of the live (key, value) pairs in order, held in a fresh
+    /// GC list (`[k0, v0, k1, v1, ...]`), so the pairs stay alive and up to
+    /// date (a moving collector updates the list) while callers allocate
+    /// or run Python code, even if `d` changes meanwhile.
+    pub fn dict_items(&self, d: Value) -> DictItems {
+        let n = self.dict_len(d);
+        let l = self.new_list_cap(2 * n);
+        // Entries are read after the allocation, which runs no Python code.
+        if n > 0 {
+            let arr = obj::<ListL>(l).items;
+            let mut j = 0;
+            for i in 0..self.dict_used(d) {
+                if let Some((k, v)) = self.dict_entry(d, i) {
+                    array_set(arr, j, k);
+                    array_set(arr, j + 1, v);
+                    j += 2;
+                }
+            }
+            obj::<ListL>(l).len = j;
+        }
+        DictItems(l)
     }
     pub fn dict_copy(&mut self, d: Value) -> Value {
         let n = self.new_dict_cap(self.dict_len(d));
@@ -313,4 +331,38 @@ pub fn key_eq_fast(a: Value, b: Value) -> Option<bool> {
         if other.is_ref() && kind_of(other) == Kind::Str { return Some(false); }
     }
     None
+}
+
+/// The (key, value) pairs of a dict, from [`Vm::dict_items`]: a GC list that
+/// this value keeps alive (a conservative root while it is a local).
+/// Iterating reads the list by index, so no pair is copied to Rust memory
+/// across an allocation.
+#[derive(Clone, Copy, Debug)]
+pub struct DictItems(pub Value);
+
+impl DictItems {
+    pub fn len(&self) -> usize { obj::<ListL>(self.0).len / 2 }
+    pub fn is_empty(&self) -> bool { self.len() == 0 }
+    /// Pair `i` (in 0..len).
+    pub fn get(&self, i: usize) -> (Value, Value) {
+        let s = list_slice(self.0);
+        (s[2 * i], s[2 * i + 1])
+    }
+}
+
+/// Iterates the pairs by index while holding the list.
+pub struct DictItemsIter { items: DictItems, i: usize }
+impl Iterator for DictItemsIter {
+    type Item = (Value, Value);
+    fn next(&mut self) -> Option<(Value, Value)> {
+        if self.i >= self.items.len() { return None; }
+        let p = self.items.get(self.i);
+        self.i += 1;
+        Some(p)
+    }
+}
+impl IntoIterator for DictItems {
+    type Item = (Value, Value);
+    type IntoIter = DictItemsIter;
+    fn into_iter(self) -> DictItemsIter { DictItemsIter { items: self, i: 0 } }
 }

@@ -165,6 +165,9 @@ impl Vm {
 
     /// Formats an exception with its chain like CPython's traceback printer.
     pub fn format_exception(&mut self, e: Value) -> String {
+        // `seen` is a Rust Vec of Values, consulted only on the way down the
+        // chain, when each entry is the `e` of an active call below (a live
+        // local, so pinned by the conservative scan and never moved).
         let mut seen = Vec::new();
         self.format_exception_chain(e, &mut seen)
     }

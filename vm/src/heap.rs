@@ -402,6 +402,12 @@ pub mod layouts {
                           fld!(s, freevars), fld!(s, name), fld!(s, qualname), fld!(s, filename), fld!(s, doc)] {
                     t.visit(v);
                 }
+                // The inline caches hold Values and addresses too: a moving
+                // collector must update them (see `code::trace_caches`).
+                let data = (*s).data;
+                if !data.is_null() {
+                    crate::code::trace_caches(&mut *data, t);
+                }
             }
         }
         /// # Safety
@@ -467,7 +473,8 @@ pub mod layouts {
     pub struct InstanceL { pub head: ObjHead, pub shape: Value, pub slots: Value, pub dict: Value }
     fixed_layout!(InstanceL, true, [shape, slots, dict]);
     /// A hidden class: maps attribute names to slot indices. Shapes are
-    /// immortal (kept in the VM's root table), so caches may hold them raw.
+    /// immortal (kept in the VM's root table); inline caches that hold them
+    /// are traced (`code::trace_caches`), so a moving collector updates them.
     #[repr(C)]
     pub struct ShapeL { pub head: ObjHead, pub parent: Value, pub key: Value, pub table: Value, pub transitions: Value, pub count: usize }
     fixed_layout!(ShapeL, true, [parent, key, table, transitions]);

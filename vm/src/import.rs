@@ -265,7 +265,9 @@ impl Vm {
             // Submodules named in the fromlist are imported if not attributes.
             let d = self.module_dict(leaf);
             if self.dict_get_by_name(d, "__path__").is_some() {
-                for &item in tuple_slice(fromlist).to_vec().iter() {
+                // By index from the tuple (a local): importing allocates.
+                for i in 0..tuple_slice(fromlist).len() {
+                    let item = tuple_slice(fromlist)[i];
                     let s = str_ref(item).to_string();
                     if s != "*" && self.dict_get_str(d, item).is_none() {
                         let sub = format!("{full}.{s}");
@@ -310,7 +312,7 @@ impl Vm {
             }
             return Ok(());
         }
-        for (k, v) in self.dict_items_vec(d) {
+        for (k, v) in self.dict_items(d) {
             if self.is_str(k) && !str_ref(k).starts_with('_') { self.dict_set(into, k, v)?; }
         }
         Ok(())

@@ -217,6 +217,7 @@ impl Vm {
                             };
                             let c = &mut cd.caches[pc - 1];
                             *c = crate::code::Cache { key: obj::<DictL>(globals).version, key2: obj::<DictL>(builtins).version, val: v.0 };
+                            barrier(code);
                             push!(v);
                         }
                         Op::STORE_GLOBAL => {
@@ -290,7 +291,7 @@ impl Vm {
                             let o = top!();
                             let name = names[arg];
                             if o.is_ref() && kind_of(o) == Kind::Module {
-                                if let Some(v) = self.module_attr_cached(cd, pc - 1, o, name) { set_peek!(1, v); continue; }
+                                if let Some(v) = self.module_attr_cached(code, cd, pc - 1, o, name) { set_peek!(1, v); continue; }
                             }
                             if o.is_ref() && kind_of(o) == Kind::Instance {
                                 let shape = obj::<InstanceL>(o).shape;
@@ -310,6 +311,7 @@ impl Vm {
                                             let v = array_get(obj::<InstanceL>(o).slots, idx);
                                             if !v.is_null() {
                                                 cd.caches[pc - 1] = crate::code::Cache { key: shape.0, key2: obj::<ClassL>(cls).version, val: idx as u64 };
+                                                barrier(code);
                                                 set_peek!(1, v);
                                                 continue;
                                             }
@@ -325,14 +327,14 @@ impl Vm {
                             let o = top!();
                             let name = names[arg];
                             if o.is_ref() && kind_of(o) == Kind::Module {
-                                if let Some(v) = self.module_attr_cached(cd, pc - 1, o, name) {
+                                if let Some(v) = self.module_attr_cached(code, cd, pc - 1, o, name) {
                                     set_peek!(1, Value::NULL);
                                     push!(v);
                                     continue;
                                 }
                             }
                             let cls = self.type_of(o);
-                            let shape_key = if o.is_ref() && kind_of(o) == Kind::Instance { obj::<InstanceL>(o).shape.0 | 1 } else { 0 };
+                            let shape_key = if o.is_ref() && kind_of(o) == Kind::Instance { obj::<InstanceL>(o).shape.0 | crate::code::CACHE_KEY_METHOD } else { 0 };
                             let c = cd.caches[pc - 1];
                             if c.key == shape_key && c.key2 == obj::<ClassL>(cls).version && c.val != 0 && (shape_key != 1) {
                                 set_peek!(1, Value(c.val));
@@ -365,6 +367,7 @@ impl Vm {
                                         if !shadowed {
                                             if shape_key != 1 && cacheable {
                                                 cd.caches[pc - 1] = crate::code::Cache { key: shape_key, key2: obj::<ClassL>(cls).version, val: m.0 };
+                                                barrier(code);
                                             }
                                             set_peek!(1, m);
                                             push!(o);
@@ -391,7 +394,7 @@ impl Vm {
                                 }
                                 // Transition cache: adding this attribute to an object of
                                 // this shape leads to the shape in `val` (tag bit 1 in key).
-                                if c.key == (shape.0 | 2) && c.key2 == obj::<ClassL>(cls).version && !shape.is_null() && obj::<InstanceL>(o).dict.is_null() {
+                                if c.key == (shape.0 | crate::code::CACHE_KEY_TRANSITION) && c.key2 == obj::<ClassL>(cls).version && !shape.is_null() && obj::<InstanceL>(o).dict.is_null() {
                                     let idx = obj::<ShapeL>(shape).count;
                                     let slots_a = obj::<InstanceL>(o).slots;
                                     if !slots_a.is_null() && idx < obj::<ArrayL>(slots_a).cap {
@@ -408,6 +411,7 @@ impl Vm {
                                     if let Some((shape, idx)) = self.instance_slot_index(o, key) {
                                         if ca.map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance))) {
                                             cd.caches[pc - 1] = crate::code::Cache { key: shape.0, key2: obj::<ClassL>(cls).version, val: idx as u64 };
+                                            barrier(code);
                                             array_set(obj::<InstanceL>(o).slots, idx, v);
                                             continue;
                                         }
@@ -420,7 +424,8 @@ impl Vm {
                                         tri!(self.instance_set(o, key, v));
                                         let new_shape = obj::<InstanceL>(o).shape;
                                         if !new_shape.is_null() && new_shape != shape {
-                                            cd.caches[pc - 1] = crate::code::Cache { key: shape.0 | 2, key2: version, val: new_shape.0 };
+                                            cd.caches[pc - 1] = crate::code::Cache { key: shape.0 | crate::code::CACHE_KEY_TRANSITION, key2: version, val: new_shape.0 };
+                                            barrier(code);
                                         }
                                         continue;
                                     }
@@ -679,7 +684,7 @@ impl Vm {
                         Op::LIST_TO_TUPLE => {
                             let l = top!();
                             if !is_kind(l, Kind::List) { throw!(Exc::SystemError, "LIST_TO_TUPLE: operand is not a list"); }
-                            let t = self.new_tuple(&list_slice(l).to_vec());
+                            let t = self.list_to_tuple(l);
                             set_peek!(1, t);
                         }
                         Op::FORMAT_VALUE => {
@@ -1346,17 +1351,19 @@ impl Vm {
         }
     }
 
-    /// A module attribute through the inline cache at `pc`: the entry is
-    /// keyed by the module dict's version (unique), so any store into the
-    /// module invalidates it.
+    /// A module attribute through the inline cache at `pc` of `code`: the
+    /// entry is keyed by the module dict (tagged, see `code::Cache`) and its
+    /// version (unique), so any store into the module invalidates it.
     #[inline]
-    fn module_attr_cached(&mut self, cd: &mut CodeData, pc: usize, m: Value, name: Value) -> Option<Value> {
+    fn module_attr_cached(&mut self, code: Value, cd: &mut CodeData, pc: usize, m: Value, name: Value) -> Option<Value> {
         let d = s4(m, 1);
         let ver = obj::<DictL>(d).version;
+        let key = d.0 | crate::code::CACHE_KEY_MODULE;
         let c = cd.caches[pc];
-        if c.key == ver && c.key2 == d.0 && c.val != 0 { return Some(Value(c.val)); }
+        if c.key == key && c.key2 == ver && c.val != 0 { return Some(Value(c.val)); }
         let v = self.dict_get_str(d, name)?;
-        cd.caches[pc] = crate::code::Cache { key: obj::<DictL>(d).version, key2: d.0, val: v.0 };
+        cd.caches[pc] = crate::code::Cache { key, key2: obj::<DictL>(d).version, val: v.0 };
+        barrier(code);
         Some(v)
     }
 

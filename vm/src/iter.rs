@@ -238,8 +238,7 @@ impl Vm {
     /// may allocate while using it.
     pub fn collect_iter(&mut self, o: Value) -> PyResult<Items> {
         if o.is_ref() && !self.is_heap_class(cls_of(o)) && kind_of(o) == Kind::List {
-            let copy = self.new_list(&list_slice(o).to_vec());
-            return Ok(Items(copy));
+            return Ok(Items(self.seq_to_list(o)));
         }
         Ok(Items(self.collect_list(o)?))
     }
@@ -252,36 +251,49 @@ impl Vm {
     }
 
     /// Unpacking for UNPACK_SEQUENCE (`star` None) and UNPACK_EX
-    /// (`star` Some(after)): returns the values in target order.
-    pub fn unpack_iterable(&mut self, seq: Value, before: usize, star: Option<usize>) -> PyResult<Vec<Value>> {
+    /// (`star` Some(after)): the values in target order, in a fresh GC list
+    /// that keeps them alive and up to date while it is held.
+    pub fn unpack_iterable(&mut self, seq: Value, before: usize, star: Option<usize>) -> PyResult<Items> {
         if !self.is_iterable(seq) {
             let tn = self.type_name(seq);
             return Err(self.new_exc(Exc::TypeError, &format!("cannot unpack non-iterable {tn} object")));
         }
         let items = self.collect_list(seq)?;
-        let s = list_slice(items).to_vec();
+        let n = list_slice(items).len();
         match star {
             None => {
-                if s.len() > before {
+                if n > before {
                     return Err(self.new_exc(Exc::ValueError, &format!("too many values to unpack (expected {before})")));
                 }
-                if s.len() < before {
-                    return Err(self.new_exc(Exc::ValueError, &format!("not enough values to unpack (expected {before}, got {})", s.len())));
+                if n < before {
+                    return Err(self.new_exc(Exc::ValueError, &format!("not enough values to unpack (expected {before}, got {n})")));
                 }
-                std::hint::black_box(items);
-                Ok(s)
+                Ok(Items(items))
             }
             Some(after) => {
-                if s.len() < before + after {
+                if n < before + after {
                     return Err(self.new_exc(Exc::ValueError, &format!(
-                        "not enough values to unpack (expected at least {}, got {})", before + after, s.len())));
+                        "not enough values to unpack (expected at least {}, got {n})", before + after)));
                 }
-                let mid = self.new_list(&s[before..s.len() - after]);
-                let mut out = s[..before].to_vec();
-                out.push(mid);
-                out.extend_from_slice(&s[s.len() - after..]);
+                // [before..., mid, after...] with the starred part in a list
+                // of its own: both lists are allocated first, then filled
+                // from `items` (no Rust copy of the values spans an
+                // allocation).
+                let m = n - before - after;
+                let mid = self.new_list_cap(m);
+                let out = self.new_list_cap(before + 1 + after);
+                let src = obj::<ListL>(items).items;
+                if m > 0 {
+                    array_copy(src, before, obj::<ListL>(mid).items, 0, m);
+                    obj::<ListL>(mid).len = m;
+                }
+                let dst = obj::<ListL>(out).items;
+                array_copy(src, 0, dst, 0, before);
+                array_set(dst, before, mid);
+                array_copy(src, n - after, dst, before + 1, after);
+                obj::<ListL>(out).len = before + 1 + after;
                 std::hint::black_box(items);
-                Ok(out)
+                Ok(Items(out))
             }
         }
     }
@@ -478,17 +490,17 @@ impl Vm {
                 return Err(self.new_exc(Exc::TypeError, &format!("{fname} argument after * must be an iterable, not {tn}")));
             }
             let l = self.collect_list(args)?;
-            self.new_tuple(&list_slice(l).to_vec())
+            self.list_to_tuple(l)
         };
         if kwargs.is_null() || self.dict_len(kwargs) == 0 {
             return self.call(f, tuple_slice(args));
         }
-        let items = self.dict_items_vec(kwargs);
+        let items = self.dict_items(kwargs);
         let n = tuple_slice(args).len();
         let buf = self.alloc_tuple(n + items.len());
         for (i, &a) in tuple_slice(args).iter().enumerate() { tuple_init(buf, i, a); }
         let names = self.alloc_tuple(items.len());
-        for (j, &(k, v)) in items.iter().enumerate() {
+        for (j, (k, v)) in items.into_iter().enumerate() {
             if !self.is_str(k) {
                 return Err(self.new_exc(Exc::TypeError, "keywords must be strings"));
             }
@@ -522,7 +534,7 @@ impl Vm {
         // soon as they are fetched, so a fresh value is never held only here.
         let keys = if m.is_ref() && kind_of(m) == Kind::Dict {
             let l = self.new_list(&[]);
-            for (k, _) in self.dict_items_vec(m) { self.list_append(l, k); }
+            for (k, _) in self.dict_items(m) { self.list_append(l, k); }
             l
         } else {
             let ks = self.call_method(m, "keys", &[])?;
@@ -583,10 +595,14 @@ impl Vm {
             }
             resolved.push(b);
         }
-        let bases = if changed { self.new_tuple(&resolved.to_vec()) } else { orig_bases };
+        let bases = if changed { resolved.to_tuple(self) } else { orig_bases };
+        drop(resolved);
         let mut meta = p.kw("metaclass");
-        let extra_kw: Vec<(Value, Value)> = p.kwnames.iter().zip(p.kwvals.iter())
-            .filter(|(k, _)| str_ref(**k) != "metaclass").map(|(&k, &v)| (k, v)).collect();
+        // The extra keywords, as positions in `p.kwnames`/`p.kwvals` (slices
+        // of the caller's arguments, which the collector sees and updates):
+        // no copy of the Values in Rust memory, since the class body and the
+        // metaclass run in between.
+        let extra_kw: Vec<usize> = (0..p.kwnames.len()).filter(|&i| str_ref(p.kwnames[i]) != "metaclass").collect();
         if meta.is_none() {
             let mut m = self.ty(Ty::Type);
             for &b in tuple_slice(bases) {
@@ -606,7 +622,7 @@ impl Vm {
                     let t = self.alloc_tuple(2 + extra_kw.len());
                     let names = self.alloc_tuple(extra_kw.len());
                     tuple_init(t, 0, name); tuple_init(t, 1, bases);
-                    for (i, &(k, v)) in extra_kw.iter().enumerate() { tuple_init(t, 2 + i, v); tuple_init(names, i, k); }
+                    for (i, &j) in extra_kw.iter().enumerate() { tuple_init(t, 2 + i, p.kwvals[j]); tuple_init(names, i, p.kwnames[j]); }
                     self.call_kw(b, tuple_slice(t), names)?
                 }
             }
@@ -626,7 +642,7 @@ impl Vm {
             let t = self.alloc_tuple(3 + extra_kw.len());
             let names = self.alloc_tuple(extra_kw.len());
             tuple_init(t, 0, name); tuple_init(t, 1, bases); tuple_init(t, 2, ns);
-            for (i, &(k, v)) in extra_kw.iter().enumerate() { tuple_init(t, 3 + i, v); tuple_init(names, i, k); }
+            for (i, &j) in extra_kw.iter().enumerate() { tuple_init(t, 3 + i, p.kwvals[j]); tuple_init(names, i, p.kwnames[j]); }
             self.call_kw(meta, tuple_slice(t), names)?
         };
         if cell.is_ref() && kind_of(cell) == Kind::Cell {
@@ -646,10 +662,9 @@ impl std::ops::Deref for Items {
     fn deref(&self) -> &[Value] { list_slice(self.0) }
 }
 
-impl Items {
-    /// A copy of the items (the copy does not keep them alive).
-    pub fn to_vec(&self) -> Vec<Value> { list_slice(self.0).to_vec() }
-}
+// No `to_vec`: a Rust copy of the items would go stale at the next
+// allocation under a moving collector (`Vm::list_to_tuple(items.0)` makes a
+// tuple of them).
 
 /// Iterates by index while holding the list, so the items stay reachable.
 pub struct ItemsIter { list: Value, i: usize }

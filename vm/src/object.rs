@@ -45,7 +45,10 @@ const MCACHE_SIZE: usize = 4096;
 
 /// A direct-mapped cache of MRO lookups: (class version, interned name) ->
 /// found value. Entries are only trusted while the version matches, and
-/// versions are never reused, so stale entries are harmless.
+/// versions are never reused, so stale entries are harmless. The name and
+/// value words are addresses: the VM's root source visits them as precise
+/// roots ([`trace_method_cache`]), so a moving collector updates them (and
+/// a stale name address can never match a new string allocated there).
 pub struct MethodCache {
     entries: Vec<(u64, u64, Value)>,
 }
@@ -55,6 +58,26 @@ impl Default for MethodCache {
 
 thread_local! {
     static MCACHE: std::cell::RefCell<MethodCache> = std::cell::RefCell::new(MethodCache::default());
+}
+
+/// Visits the name and value of every method-cache entry of this thread
+/// whose version lies in `[base, base + range)` (one VM's versions; see
+/// `Vm::fresh_version`): called from the VM's `precise_roots`. Entries of
+/// another VM that ran on this thread are emptied instead, since their
+/// addresses belong to another heap.
+pub fn trace_method_cache(base: u64, range: u64, t: &mut dyn skiff_gc::Tracer) {
+    MCACHE.with(|c| {
+        let Ok(mut c) = c.try_borrow_mut() else { panic!("method cache borrowed during a collection") };
+        for e in c.entries.iter_mut() {
+            if e.0 == 0 { continue; }
+            if e.0.wrapping_sub(base) >= range {
+                *e = (0, 0, Value::NULL);
+                continue;
+            }
+            t.visit(&mut e.1 as *mut u64);
+            t.visit(&mut e.2 as *mut Value as *mut u64);
+        }
+    });
 }
 
 impl Vm {
@@ -147,6 +170,9 @@ impl Vm {
             seqs.push(tuple_slice(obj::<ClassL>(b).mro).to_vec());
         }
         seqs.push(bases.clone());
+        // `seqs`, `bases` and `out` are Rust copies: nothing allocates on the
+        // GC heap until the result is built from `out` by `rooted_tuple`
+        // (which roots them first); the error paths format names first.
         let mut out = vec![cls];
         loop {
             seqs.retain(|s| !s.is_empty());
@@ -167,7 +193,7 @@ impl Vm {
             out.push(c);
             for s in seqs.iter_mut() { if s[0] == c { s.remove(0); } }
         }
-        Ok(self.new_tuple(&out))
+        Ok(self.rooted_tuple(&out))
     }
 
     /// Recomputes the flags that depend on what the MRO defines.
@@ -193,14 +219,19 @@ impl Vm {
         obj::<ClassL>(cls).flags = f;
     }
 
-    /// Marks `cls` and all its subclasses changed.
+    /// Marks `cls` and all its subclasses changed. Recursive over the
+    /// subclass lists, read by index, so no class sits in a Rust Vec while
+    /// `update_class_flags` runs (its lookups may call a key's `__eq__`).
     pub fn invalidate_class(&mut self, cls: Value) {
-        let mut stack = vec![cls];
-        while let Some(c) = stack.pop() {
-            obj::<ClassL>(c).version = self.fresh_version();
-            self.update_class_flags(c);
-            let subs = obj::<ClassL>(c).extra;
-            if !subs.is_null() { stack.extend_from_slice(list_slice(subs)); }
+        obj::<ClassL>(cls).version = self.fresh_version();
+        self.update_class_flags(cls);
+        let subs = obj::<ClassL>(cls).extra;
+        if subs.is_null() { return; }
+        let mut i = 0;
+        while i < list_slice(subs).len() {
+            let c = list_slice(subs)[i];
+            self.invalidate_class(c);
+            i += 1;
         }
     }
 
@@ -332,9 +363,11 @@ impl Vm {
             self.dict_set_str(dict, "__hash__", Value::NONE);
         }
         self.update_class_flags(cls);
-        for &b in tuple_slice(bases).to_vec().iter() { self.register_subclass(b, cls); }
+        // By index: registering allocates, and `bases` (a local) is what
+        // a moving collector keeps up to date.
+        for i in 0..tuple_slice(bases).len() { let b = tuple_slice(bases)[i]; self.register_subclass(b, cls); }
         // __set_name__ on attributes, then __init_subclass__ on the parent.
-        for (k, v) in self.dict_items_vec(dict) {
+        for (k, v) in self.dict_items(dict) {
             let vt = self.type_of(v);
             if self.is_heap_class(vt) {
                 if let Some(m) = self.lookup_type(vt, self.n(N::set_name)) {
@@ -478,9 +511,14 @@ impl Vm {
             let table = obj::<ShapeL>(shape).table;
             if !table.is_null() {
                 // Entries in slot order, so the rebuilt member shape is shared.
-                let mut entries: Vec<(Value, usize)> = self.dict_items_vec(table).into_iter().map(|(k, i)| (k, i.int() as usize)).collect();
+                // Only integers are kept in Rust memory (table entry, slot):
+                // the loop allocates, so keys are read from the table (which
+                // it does not change) each time.
+                let mut entries: Vec<(usize, usize)> = (0..self.dict_used(table))
+                    .filter_map(|e| self.dict_entry(table, e).map(|(_, i)| (e, i.int() as usize))).collect();
                 entries.sort_by_key(|e| e.1);
-                for (k, idx) in entries {
+                for (e, idx) in entries {
+                    let Some((k, _)) = self.dict_entry(table, e) else { continue };
                     let v = array_get(obj::<InstanceL>(inst).slots, idx);
                     if v.is_null() { continue; }
                     if is_member_key(k) {
@@ -495,8 +533,13 @@ impl Vm {
         set_field!(inst, InstanceL, dict, d);
         set_field!(inst, InstanceL, shape, Value::NULL);
         set_field!(inst, InstanceL, slots, Value::NULL);
-        let m = list_slice(members).to_vec();
-        for pair in m.chunks(2) { self.instance_set(inst, pair[0], pair[1]).expect("member store"); }
+        // By index from the GC list: instance_set allocates.
+        let mut i = 0;
+        while i + 1 < list_slice(members).len() {
+            let (k, v) = (list_slice(members)[i], list_slice(members)[i + 1]);
+            self.instance_set(inst, k, v).expect("member store");
+            i += 2;
+        }
         std::hint::black_box(members);
         d
     }
@@ -948,10 +991,9 @@ impl Vm {
         if obj::<ClassL>(cls).flags & (cf::HAS_GETATTRIBUTE) == 0 {
             if let Some(m) = self.lookup_type(cls, n) {
                 if m.is_ref() && matches!(kind_of(m), Kind::Function | Kind::Builtin) {
-                    let mut v = Vec::with_capacity(args.len() + 1);
-                    v.push(o);
-                    v.extend_from_slice(args);
-                    return self.call(m, &v);
+                    // A native stack buffer (or a tuple), not a Rust Vec: the
+                    // call allocates before it reads the arguments.
+                    return self.with_prepended(o, args, |vm, a| vm.call(m, a));
                 }
             }
         }

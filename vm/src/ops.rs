@@ -609,21 +609,17 @@ impl Vm {
             }
             (BinOp::Add, Some(Kind::List), Some(Kind::List)) => {
                 if inplace {
-                    self.list_extend_from_slice(a, &list_slice(b).to_vec());
+                    self.list_extend_list(a, b);
                     return Ok(Some(a));
                 }
-                let mut v = list_slice(a).to_vec();
-                v.extend_from_slice(list_slice(b));
-                Ok(Some(self.new_list(&v)))
+                Ok(Some(self.concat_seqs(a, b, false)))
             }
             (BinOp::Add, Some(Kind::List), Some(_)) if inplace => {
                 self.list_extend(a, b)?;
                 Ok(Some(a))
             }
             (BinOp::Add, Some(Kind::Tuple), Some(Kind::Tuple)) => {
-                let mut v = tuple_slice(a).to_vec();
-                v.extend_from_slice(tuple_slice(b));
-                Ok(Some(self.new_tuple(&v)))
+                Ok(Some(self.concat_seqs(a, b, true)))
             }
             (BinOp::Add, Some(Kind::Bytes | Kind::ByteArray), Some(_)) => {
                 let Some(y) = self.bytes_like(b) else { return Ok(None) };
@@ -679,18 +675,33 @@ impl Vm {
         }
         Ok(match k {
             Kind::Str => { let s = str_ref(seq).repeat(n); self.new_str(&s) }
+            // Allocated first, then filled from `seq` (no Python code runs
+            // in between, so it cannot change).
             Kind::List => {
-                let items = list_slice(seq).to_vec();
-                let mut v = Vec::with_capacity(items.len() * n);
-                for _ in 0..n { v.extend_from_slice(&items); }
-                if inplace { self.list_set_contents(seq, &v); seq } else { self.new_list(&v) }
+                let total = unit * n;
+                if total == 0 && !inplace { return Ok(self.new_list(&[])); }
+                let na = self.new_array(total.max(1));
+                let old = obj::<ListL>(seq).items;
+                for r in 0..n { array_copy(old, 0, na, r * unit, unit); }
+                if inplace {
+                    set_field!(seq, ListL, items, na);
+                    obj::<ListL>(seq).len = total;
+                    seq
+                } else {
+                    let l = self.new_list_cap(0);
+                    set_field!(l, ListL, items, na);
+                    obj::<ListL>(l).len = total;
+                    l
+                }
             }
             Kind::Tuple => {
                 if n == 1 { return Ok(seq); }
-                let items = tuple_slice(seq).to_vec();
-                let mut v = Vec::with_capacity(items.len() * n);
-                for _ in 0..n { v.extend_from_slice(&items); }
-                self.new_tuple(&v)
+                let total = unit * n;
+                if total == 0 { return Ok(self.new_tuple(&[])); }
+                let t = self.alloc_tuple(total);
+                let items = tuple_slice(seq);
+                for r in 0..n { for (i, &x) in items.iter().enumerate() { tuple_init(t, r * unit + i, x); } }
+                t
             }
             Kind::Bytes => { let b = bytes_slice(seq).repeat(n); self.new_bytes(&b) }
             _ => {
@@ -869,9 +880,11 @@ pub fn fx_hash_bytes(b: &[u8]) -> i64 {
     if r == -1 { -2 } else { r }
 }
 
-/// The default hash of an object: derived from its address (stable because
-/// objects referenced by hash tables are not moved... see ARCHITECTURE.md).
+/// The default hash of an object: derived from its identity
+/// (`heap::identity`, which a moving collector keeps stable while the
+/// object lives), never from its current address.
 pub fn identity_hash(v: Value) -> i64 {
-    let a = v.0 >> 4;
+    let id = if v.is_ref() { crate::heap::identity(v) as u64 } else { v.0 };
+    let a = id >> 4;
     ((a ^ (a >> 32)) & ((1 << 61) - 1)) as i64
 }

@@ -861,21 +861,22 @@ impl Vm {
             self.loops = 1;
             return self.call_ex(func, args, if kwargs.is_null() { Value::NULL } else { kwargs });
         }
-        // The arguments in one rooted buffer (storage rule), keyword values
-        // after the positional ones and named by a tuple.
-        let vals = crate::vm::RootedVec::new(&self.r);
-        for &a in tuple_slice(args) { vals.push(a); }
-        let mut kwnames = Value::NULL;
-        if !kwargs.is_null() {
-            // Allocate first; then copy the entries with no allocation between.
-            let names = self.alloc_tuple(obj::<DictL>(kwargs).len);
+        // The arguments in one GC tuple (storage rule; `make_frame` allocates
+        // before it reads them), keyword values after the positional ones
+        // and named by a tuple. Both tuples are allocated first; then the
+        // items are copied with no allocation between.
+        let npos = tuple_slice(args).len();
+        let nkw = if kwargs.is_null() { 0 } else { obj::<DictL>(kwargs).len };
+        let vals = self.alloc_tuple(npos + nkw);
+        let names = if nkw > 0 { self.alloc_tuple(nkw) } else { Value::NULL };
+        for (i, &a) in tuple_slice(args).iter().enumerate() { tuple_init(vals, i, a); }
+        if nkw > 0 {
             let mut n = 0;
             for i in 0..self.dict_used(kwargs) {
-                if let Some((k, v)) = self.dict_entry(kwargs, i) { tuple_init(names, n, k); vals.push(v); n += 1; }
+                if let Some((k, v)) = self.dict_entry(kwargs, i) { tuple_init(names, n, k); tuple_init(vals, npos + n, v); n += 1; }
             }
-            kwnames = names;
         }
-        let frame = self.make_frame(func, &vals.to_vec(), kwnames)?;
+        let frame = self.make_frame(func, tuple_slice(vals), names)?;
         obj::<FrameL>(frame).ret_mode = crate::call::ret::NATIVE;
         set_field!(t, TaskletL, base, frame);
         self.depth = 1;

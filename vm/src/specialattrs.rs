@@ -159,8 +159,11 @@ pub fn set_function_attr(vm: &mut Vm, f: Value, name: Value, v: Value) -> PyResu
 /// `dir(o)`: sorted attribute names from the instance and its class MRO.
 pub fn dir_of(vm: &mut Vm, o: Value) -> PyResult<Value> {
     let mut names: Vec<String> = Vec::new();
+    // Reads the entries in place: nothing here allocates on the GC heap.
     let add_dict = |vm: &mut Vm, d: Value, names: &mut Vec<String>| {
-        for (k, _) in vm.dict_items_vec(d) { if vm.is_str(k) { names.push(str_ref(k).to_string()); } }
+        for i in 0..vm.dict_used(d) {
+            if let Some((k, _)) = vm.dict_entry(d, i) { if vm.is_str(k) { names.push(str_ref(k).to_string()); } }
+        }
     };
     if o.is_ref() && kind_of(o) == Kind::Instance {
         let d = vm.instance_to_dict_mode(o);
@@ -169,7 +172,7 @@ pub fn dir_of(vm: &mut Vm, o: Value) -> PyResult<Value> {
     if o.is_ref() && kind_of(o) == Kind::Module { add_dict(vm, s4(o, 1), &mut names); }
     let cls = if vm.is_class(o) { o } else { vm.type_of(o) };
     if !(o.is_ref() && kind_of(o) == Kind::Module) {
-        for &c in tuple_slice(obj::<ClassL>(cls).mro).to_vec().iter() { add_dict(vm, obj::<ClassL>(c).dict, &mut names); }
+        for &c in tuple_slice(obj::<ClassL>(cls).mro) { add_dict(vm, obj::<ClassL>(c).dict, &mut names); }
         names.push("__class__".into());
         if !vm.is_class(o) { names.push("__dict__".into()); }
     }

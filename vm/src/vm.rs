@@ -129,6 +129,10 @@ pub struct Roots {
     pub extra_ranges: RefCell<Vec<(usize, usize)>>,
     /// The scheduler's values (see `sched::sr`).
     pub sched: [Cell<Value>; crate::sched::sr::COUNT],
+    /// The first version number of this VM's range (see `Vm::fresh_version`):
+    /// the method cache is per thread, and only this VM's entries are its
+    /// roots.
+    pub version_base: u64,
 }
 
 fn cell_slot(c: &Cell<Value>) -> *mut u64 { c.as_ptr() as *mut u64 }
@@ -168,6 +172,9 @@ impl RootSource for Roots {
             let rv = unsafe { &*b };
             for x in rv.borrow_mut().iter_mut() { t.visit(x as *mut Value as *mut u64); }
         }
+        // The method cache holds interned names and looked-up values (see
+        // object.rs): a moving collector must update them.
+        crate::object::trace_method_cache(self.version_base, VERSION_RANGE, t);
     }
 
     fn conservative_ranges(&self, visit: &mut dyn FnMut(*const u64, *const u64)) {
@@ -198,7 +205,30 @@ impl RootedVec {
     pub fn is_empty(&self) -> bool { self.len() == 0 }
     pub fn get(&self, i: usize) -> Value { self.cell.borrow()[i] }
     pub fn set(&self, i: usize, v: Value) { self.cell.borrow_mut()[i] = v }
+    /// An unrooted copy: valid only until the next allocation (a moving
+    /// collector updates the rooted buffer, not the copy). Prefer `get`,
+    /// `to_tuple` or `to_list`.
     pub fn to_vec(&self) -> Vec<Value> { self.cell.borrow().clone() }
+    /// A new tuple of the items: allocated first, then filled from the
+    /// rooted buffer, so the items are read after any collection.
+    pub fn to_tuple(&self, vm: &Vm) -> Value {
+        let n = self.len();
+        if n == 0 { return vm.new_tuple(&[]); }
+        let t = vm.alloc_tuple(n);
+        for i in 0..n { tuple_init(t, i, self.get(i)); }
+        t
+    }
+    /// A new list of the items (allocated first, then filled, as `to_tuple`).
+    pub fn to_list(&self, vm: &Vm) -> Value {
+        let n = self.len();
+        let l = vm.new_list_cap(n);
+        if n > 0 {
+            let arr = obj::<ListL>(l).items;
+            for i in 0..n { array_set(arr, i, self.get(i)); }
+            obj::<ListL>(l).len = n;
+        }
+        l
+    }
 }
 impl Drop for RootedVec {
     fn drop(&mut self) {
@@ -252,6 +282,9 @@ pub struct Vm {
     /// Set when a dispatch loop was left by a yield (vs. a return).
     pub yielded: bool,
     /// Return value of the last generator that finished (StopIteration.value).
+    /// Not a root (the Vm lives on the Rust heap): it is set right before a
+    /// generator resume or `send_into` returns `None`, and the caller takes
+    /// it (`mem::replace`) before anything allocates.
     pub last_return: Value,
     /// Open files by index (see io.rs); 0-2 are the standard streams.
     pub files: Vec<Option<crate::io::FileState>>,
@@ -273,6 +306,7 @@ impl Vm {
     pub fn new(gc: Box<dyn GcPlugin>, config: VmConfig) -> Box<Vm> {
         let bounds = skiff_tasklets::stack::current_thread_stack();
         let nullc = || Cell::new(Value::NULL);
+        let version_base = VERSION_RANGES.fetch_add(1, std::sync::atomic::Ordering::Relaxed) * VERSION_RANGE;
         let r = Roots {
             types: std::array::from_fn(|_| nullc()),
             excs: std::array::from_fn(|_| nullc()),
@@ -283,11 +317,12 @@ impl Vm {
             buffers: RefCell::new(Vec::new()),
             stack_hi: Cell::new(bounds.hi), extra_ranges: RefCell::new(Vec::new()),
             sched: std::array::from_fn(|_| nullc()),
+            version_base,
         };
         let mut vm = Box::new(Vm {
             heap: Heap::new(gc), r, config, depth: 0, recursion_limit: 1000,
             stack_limit: bounds.lo + STACK_RED_ZONE, pending: Cell::new(false),
-            next_version: Cell::new(VERSION_RANGES.fetch_add(1, std::sync::atomic::Ordering::Relaxed) * VERSION_RANGE + 1), native_modules: HashMap::new(), bundled_modules: HashMap::new(), sources: HashMap::new(),
+            next_version: Cell::new(version_base + 1), native_modules: HashMap::new(), bundled_modules: HashMap::new(), sources: HashMap::new(),
             in_finalizer: false, countdown: crate::interp::SAFE_POINT_INTERVAL, reraising: false,
             yielded: false, last_return: Value::NONE, files: Vec::new(),
             sched: crate::sched::Sched::new(bounds), loops: 0, soft_call: false,
@@ -406,6 +441,12 @@ impl Vm {
         unsafe { std::ptr::write(&mut obj::<BigIntL>(v).val, std::mem::ManuallyDrop::new(b)) };
         v
     }
+    /// A tuple of `items`, which must live in memory the collector sees
+    /// and updates (a native stack array, or a slice of a GC object held by
+    /// a local), never in a Rust `Vec`: the allocation may move them (use
+    /// `RootedVec::to_tuple` or `rooted_tuple` for those). The same holds
+    /// for every `&[Value]` argument of a function that allocates before
+    /// it has read all of them (`new_list`, `call`, `new_set`, ...).
     pub fn new_tuple(&self, items: &[Value]) -> Value {
         if items.is_empty() && !self.r.empty_tuple.get().is_null() { return self.r.empty_tuple.get(); }
         let t = self.alloc_tuple(items.len());
@@ -430,12 +471,38 @@ impl Vm {
         obj::<RawArrayL>(a).cap = cap;
         a
     }
+    /// A list of `items` (on a native stack or in a GC object, as for
+    /// `new_tuple`).
     pub fn new_list(&self, items: &[Value]) -> Value {
         let l = self.new_list_cap(items.len());
         if !items.is_empty() {
             let arr = obj::<ListL>(l).items;
             for (i, &x) in items.iter().enumerate() { array_set(arr, i, x); }
             obj::<ListL>(l).len = items.len();
+        }
+        l
+    }
+    /// A tuple of the items of the list `l`: allocated first, then filled
+    /// from the list (no Python code runs in an allocation, so the list
+    /// cannot change meanwhile), so no copy of the items spans the
+    /// allocation.
+    pub fn list_to_tuple(&self, l: Value) -> Value {
+        let n = obj::<ListL>(l).len;
+        if n == 0 { return self.new_tuple(&[]); }
+        let t = self.alloc_tuple(n);
+        for (i, &x) in list_slice(l).iter().enumerate() { tuple_init(t, i, x); }
+        t
+    }
+    /// A new list with the items of the list or tuple `src` (allocated
+    /// first, then filled, as `list_to_tuple`).
+    pub fn seq_to_list(&self, src: Value) -> Value {
+        let items = || -> &[Value] { if kind_of(src) == Kind::Tuple { tuple_slice(src) } else { list_slice(src) } };
+        let n = items().len();
+        let l = self.new_list_cap(n);
+        if n > 0 {
+            let arr = obj::<ListL>(l).items;
+            for (i, &x) in items().iter().enumerate() { array_set(arr, i, x); }
+            obj::<ListL>(l).len = n;
         }
         l
     }

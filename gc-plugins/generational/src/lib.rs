@@ -577,14 +577,14 @@ impl Generational {
                     && is_reference_word(w as u64)
                     && self.g.is_young_ref(self.lo, self.hi, w)
                     && !self.roots.contains(&(slot as usize))
-                    && !self.cards.is_some_and(|c| c.is_marked((slot as usize - self.obj as usize) >> CARD_SHIFT))
+                    && !self.cards.is_some_and(|c| c.is_marked((slot as usize).wrapping_sub(self.obj as usize) >> CARD_SHIFT))
                 {
                     // SAFETY: `obj` and `w` are live objects.
                     let (on, yn) = unsafe { (TypeInfo::of(self.obj).name, TypeInfo::of(w as *const Header).name) };
                     self.err = Some(format!(
                         "old object {:#x} ({on}) holds young {w:#x} ({yn}) at offset {} without having been remembered",
                         self.obj as usize,
-                        slot as usize - self.obj as usize
+                        (slot as usize).wrapping_sub(self.obj as usize)
                     ));
                 }
             }
@@ -751,7 +751,7 @@ impl CardFilter<'_, '_> {
 
 impl Tracer for CardFilter<'_, '_> {
     fn visit(&mut self, slot: *mut u64) {
-        if self.marked((slot as usize - self.base) >> CARD_SHIFT) {
+        if self.marked((slot as usize).wrapping_sub(self.base) >> CARD_SHIFT) {
             self.ev.visit(slot);
         }
     }

@@ -33,6 +33,13 @@ use std::collections::{HashMap, HashSet};
 
 const MAX_DEPTH: u32 = 20_000;
 
+/// The key of an object in the loader's tables: its identity
+/// (`heap::identity`, stable under a moving collector), never its address,
+/// since loading allocates between inserting and looking up.
+fn id_of(v: Value) -> usize {
+    if v.is_ref() { identity(v) } else { v.0 as usize }
+}
+
 /// Loads the pickle at the start of `data`: the object and the number of
 /// bytes it took.
 pub fn loads(vm: &mut Vm, data: &[u8]) -> PyResult<(Value, usize)> {
@@ -65,19 +72,21 @@ struct Dec<'v, 'a> {
     /// REDUCE may call).
     global_ids: HashSet<u32>,
     depth: u32,
-    /// Frames created by FRAME records, by address (kept alive by `memo`).
-    frames: HashSet<u64>,
+    /// Frames created by FRAME records, by identity (`id_of`; kept alive by
+    /// `memo`). Every object-keyed table here uses identities, which stay
+    /// the same when a moving collector moves the object.
+    frames: HashSet<usize>,
     /// Tasklets and channels created by their records.
-    tasklets_made: HashSet<u64>,
-    channels_made: HashSet<u64>,
+    tasklets_made: HashSet<usize>,
+    channels_made: HashSet<usize>,
     /// Deferred generator state: [gen, frame, state, name, qualname] each.
     gens: RootedVec,
     /// Deferred tasklet state: TASKLET_FIELDS values each.
     tasklets: RootedVec,
     /// Deferred channel state: [channel, balance, preference, flags, queue tuple] each.
     channels: RootedVec,
-    /// Verifier results by code address.
-    facts: HashMap<u64, CodeFacts>,
+    /// Verifier results by code identity.
+    facts: HashMap<usize, CodeFacts>,
 }
 
 /// Values deferred per tasklet: the tasklet, then its fields in record order.
@@ -232,7 +241,11 @@ impl<'v, 'a> Dec<'v, 'a> {
                 let n = self.count(1)?;
                 let items = RootedVec::new(&self.vm.r);
                 for _ in 0..n { let x = self.load()?; items.push(x); }
-                let s = self.vm.new_frozenset(&items.to_vec())?;
+                // Through a GC tuple: the set's allocations and the items'
+                // hashing would leave an unrooted copy stale.
+                let t = items.to_tuple(self.vm);
+                let s = self.vm.new_frozenset(tuple_slice(t))?;
+                std::hint::black_box(t);
                 self.fill(id, s);
                 s
             }
@@ -502,7 +515,7 @@ impl<'v, 'a> Dec<'v, 'a> {
             }
         };
         let c = self.vm.new_code([consts, names, varnames, cellvars, freevars, name, qualname, filename, doc], data);
-        self.facts.insert(c.0, facts);
+        self.facts.insert(id_of(c), facts);
         self.fill(id, c);
         Ok(c)
     }
@@ -510,16 +523,16 @@ impl<'v, 'a> Dec<'v, 'a> {
     /// The verifier's facts about `code` (computed on first use for code
     /// objects that did not come from a CODE record).
     fn facts(&mut self, code: Value) -> PyResult<&CodeFacts> {
-        if !self.facts.contains_key(&code.0) {
+        if !self.facts.contains_key(&id_of(code)) {
             let co = obj::<CodeL>(code);
             let n = |t: Value| tuple_slice(t).len();
             let r = verify_code(code_data(code), n(co.consts), n(co.names), n(co.varnames), n(co.cellvars), n(co.freevars));
             match r {
-                Ok(f) => { self.facts.insert(code.0, f); }
+                Ok(f) => { self.facts.insert(id_of(code), f); }
                 Err(m) => return Err(self.bad(&format!("invalid code object: {m}"))),
             }
         }
-        Ok(&self.facts[&code.0])
+        Ok(&self.facts[&id_of(code)])
     }
 
     fn load_frame(&mut self) -> PyResult<Value> {
@@ -534,7 +547,7 @@ impl<'v, 'a> Dec<'v, 'a> {
         let (nlocals, base, nslots) = (cd.nlocals as usize, obj::<FrameL>(f).stack_base as usize, obj::<FrameL>(f).nslots as usize);
         for i in nlocals..base { let c = self.vm.new_cell(Value::NULL); frame_set(f, i, c); }
         self.fill(id, f);
-        self.frames.insert(f.0);
+        self.frames.insert(id_of(f));
         let func = self.load_opt()?;
         let locals = self.load_opt()?;
         let back = self.load_opt()?;
@@ -781,7 +794,7 @@ impl<'v, 'a> Dec<'v, 'a> {
         let t = self.vm.alloc_tasklet(cls);
         self.vm.tasklet_loaded(t);
         self.fill(id, t);
-        self.tasklets_made.insert(t.0);
+        self.tasklets_made.insert(id_of(t));
         let vals = RootedVec::new(&self.vm.r);
         vals.push(t);
         for _ in 0..10 { let v = self.load_opt()?; vals.push(v); }
@@ -804,7 +817,7 @@ impl<'v, 'a> Dec<'v, 'a> {
         }
         let c = self.vm.alloc_channel(cls);
         self.fill(id, c);
-        self.channels_made.insert(c.0);
+        self.channels_made.insert(id_of(c));
         let attrs = self.load_opt()?;
         if !(attrs.is_null() || Self::is(attrs, Kind::Dict)) { return Err(self.bad("a channel's attributes must be a dict")); }
         set_field!(c, ChannelL, attrs, attrs);
@@ -817,7 +830,7 @@ impl<'v, 'a> Dec<'v, 'a> {
         if !(-1..=1).contains(&pref) || flags & !(cflag::CLOSING | cflag::SCHEDULE_ALL) != 0 || balance.unsigned_abs() != n as u64 {
             return Err(self.bad("invalid channel state"));
         }
-        let queue = self.vm.rooted_tuple(&q.to_vec());
+        let queue = q.to_tuple(self.vm);
         for v in [c, Value::small(balance), Value::small(pref), Value::small(flags as i64), queue] { self.channels.push(v); }
         Ok(c)
     }
@@ -826,9 +839,9 @@ impl<'v, 'a> Dec<'v, 'a> {
     /// brings them to life.
     fn finish(&mut self) -> PyResult<()> {
         // Frames resumed by some tasklet or generator (each at most once).
-        let mut claimed: HashSet<u64> = HashSet::new();
+        let mut claimed: HashSet<usize> = HashSet::new();
         // Chain frames resumed by FOR_ITER: they must belong to a running generator.
-        let mut for_iter_frames: HashSet<u64> = HashSet::new();
+        let mut for_iter_frames: HashSet<usize> = HashSet::new();
         let nt = self.tasklets.len() / TASKLET_FIELDS;
         let mut activate: Vec<(usize, u64, u64)> = Vec::with_capacity(nt);
         for i in 0..nt {
@@ -841,7 +854,7 @@ impl<'v, 'a> Dec<'v, 'a> {
             if !(-1..=1).contains(&blocked) || (blocked != 0) != !channel.is_null() {
                 return Err(self.bad("invalid tasklet blocking state"));
             }
-            if !channel.is_null() && !(Self::is(channel, Kind::Channel) && self.channels_made.contains(&channel.0)) {
+            if !channel.is_null() && !(Self::is(channel, Kind::Channel) && self.channels_made.contains(&id_of(channel))) {
                 return Err(self.bad("a tasklet is blocked on something that is not a pickled channel"));
             }
             if !(pending.is_null() || is_exception_instance(pending)) {
@@ -877,11 +890,11 @@ impl<'v, 'a> Dec<'v, 'a> {
         }
         // Generators.
         let ng = self.gens.len() / 5;
-        let mut running_gen_frames: HashSet<u64> = HashSet::new();
+        let mut running_gen_frames: HashSet<usize> = HashSet::new();
         for i in 0..ng {
             let (g, frame, state, name, qual) = (self.gens.get(5 * i), self.gens.get(5 * i + 1), self.gens.get(5 * i + 2).int(),
                                                  self.gens.get(5 * i + 3), self.gens.get(5 * i + 4));
-            if !(Self::is(frame, Kind::Frame) && self.frames.contains(&frame.0)) || !Self::is(name, Kind::Str) || !Self::is(qual, Kind::Str) {
+            if !(Self::is(frame, Kind::Frame) && self.frames.contains(&id_of(frame))) || !Self::is(name, Kind::Str) || !Self::is(qual, Kind::Str) {
                 return Err(self.bad("invalid generator"));
             }
             let fo = obj::<FrameL>(frame);
@@ -890,14 +903,14 @@ impl<'v, 'a> Dec<'v, 'a> {
             if !obj::<FrameL>(frame).gen.is_null() { return Err(self.bad("a frame belongs to two generators")); }
             match state {
                 gen_state::RUNNING => {
-                    if !for_iter_frames.contains(&frame.0) {
+                    if !for_iter_frames.contains(&id_of(frame)) {
                         return Err(self.bad("a running generator must be resumed by a pickled tasklet's for loop"));
                     }
-                    running_gen_frames.insert(frame.0);
+                    running_gen_frames.insert(id_of(frame));
                 }
                 gen_state::FINISHED => {}
                 _ => {
-                    if !claimed.insert(frame.0) { return Err(self.bad("a frame is resumed twice")); }
+                    if !claimed.insert(id_of(frame)) { return Err(self.bad("a frame is resumed twice")); }
                     let how = if state == gen_state::CREATED { Resume::Fresh } else { Resume::Yielded };
                     if self.resume_state(frame, &[how])?.is_none() { return Err(self.bad("a suspended generator's frame is not at a resumable point")); }
                 }
@@ -913,9 +926,9 @@ impl<'v, 'a> Dec<'v, 'a> {
         }
         // Channels: their queues must match the tasklets blocked on them.
         let nc = self.channels.len() / 5;
-        let mut linked: HashSet<u64> = HashSet::new();
+        let mut linked: HashSet<usize> = HashSet::new();
         // Each tasklet's deferred record (its index in `self.tasklets`), by address.
-        let records: HashMap<u64, usize> = (0..nt).map(|i| (self.tasklets.get(i * TASKLET_FIELDS).0, i)).collect();
+        let records: HashMap<usize, usize> = (0..nt).map(|i| (id_of(self.tasklets.get(i * TASKLET_FIELDS)), i)).collect();
         let record = |i: usize| {
             let g = |k: usize| self.tasklets.get(i * TASKLET_FIELDS + k);
             (g(8), g(12).int(), g(11).int() as u64)
@@ -924,15 +937,15 @@ impl<'v, 'a> Dec<'v, 'a> {
             let (c, balance, queue) = (self.channels.get(5 * i), self.channels.get(5 * i + 1).int(), self.channels.get(5 * i + 4));
             let dir = balance.signum();
             for &t in tuple_slice(queue) {
-                let ok = Self::is(t, Kind::Tasklet) && self.tasklets_made.contains(&t.0) && linked.insert(t.0)
-                    && records.get(&t.0).map(|&i| record(i)).is_some_and(|(ch, b, f)| ch == c && b == dir && f & tf::ALIVE != 0);
+                let ok = Self::is(t, Kind::Tasklet) && self.tasklets_made.contains(&id_of(t)) && linked.insert(id_of(t))
+                    && records.get(&id_of(t)).map(|&i| record(i)).is_some_and(|(ch, b, f)| ch == c && b == dir && f & tf::ALIVE != 0);
                 if !ok { return Err(self.bad("a channel's queue does not match the tasklets blocked on it")); }
             }
         }
         // Every blocked tasklet must be in its channel's queue.
         for i in 0..nt {
             let t = self.tasklets.get(i * TASKLET_FIELDS);
-            if !self.tasklets.get(i * TASKLET_FIELDS + 8).is_null() && !linked.contains(&t.0) {
+            if !self.tasklets.get(i * TASKLET_FIELDS + 8).is_null() && !linked.contains(&id_of(t)) {
                 return Err(self.bad("a blocked tasklet is missing from its channel's queue"));
             }
         }
@@ -989,15 +1002,15 @@ impl<'v, 'a> Dec<'v, 'a> {
     /// - the base frame returns to native code (`ret::NATIVE`), the others
     ///   to their caller (NORMAL, INIT with the instance, FOR_ITER).
     fn check_chain(&mut self, top: Value, base: Value, flags: u64, pending: Value,
-                   claimed: &mut HashSet<u64>, for_iter: &mut HashSet<u64>) -> PyResult<u64> {
+                   claimed: &mut HashSet<usize>, for_iter: &mut HashSet<usize>) -> PyResult<u64> {
         let mut f = top;
         let mut callee = Value::NULL;
         let mut n = 0u64;
         loop {
-            if !(Self::is(f, Kind::Frame) && self.frames.contains(&f.0)) {
+            if !(Self::is(f, Kind::Frame) && self.frames.contains(&id_of(f))) {
                 return Err(self.bad("a tasklet's frame chain does not reach its base frame"));
             }
-            if !claimed.insert(f.0) { return Err(self.bad("a frame is resumed twice")); }
+            if !claimed.insert(id_of(f)) { return Err(self.bad("a frame is resumed twice")); }
             n += 1;
             let fo = obj::<FrameL>(f);
             let (code, pc, sp, sbase, rm) = (fo.code, fo.pc as usize, fo.sp as usize, fo.stack_base as usize, fo.ret_mode);
@@ -1005,7 +1018,7 @@ impl<'v, 'a> Dec<'v, 'a> {
             let rm_ok = if is_base { rm == ret::NATIVE } else { rm != ret::NATIVE };
             if !rm_ok { return Err(self.bad("a frame in a tasklet's chain returns to the wrong place")); }
             if rm == ret::INIT && fo.init_self.is_null() { return Err(self.bad("an __init__ frame without its instance")); }
-            if rm == ret::FOR_ITER { for_iter.insert(f.0); }
+            if rm == ret::FOR_ITER { for_iter.insert(id_of(f)); }
             if code_data(code).is_generator() != (rm == ret::FOR_ITER) {
                 return Err(self.bad("a generator's frame can only be in a tasklet's chain inside a for loop"));
             }

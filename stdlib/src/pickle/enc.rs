@@ -30,15 +30,17 @@ pub fn dumps(vm: &mut Vm, obj: Value) -> PyResult<Vec<u8>> {
 struct Enc<'v> {
     vm: &'v mut Vm,
     out: Vec<u8>,
-    /// Object address -> memo number. The objects stay alive in `keep`, so
-    /// an address cannot be reused for another object while pickling.
-    memo: HashMap<u64, u32>,
+    /// Object identity (`heap::identity`, stable even if a moving collector
+    /// moves the object) -> memo number. The objects stay alive in `keep`,
+    /// so an identity cannot be reused for another object while pickling.
+    memo: HashMap<usize, u32>,
     keep: RootedVec,
     depth: u32,
-    /// Frames of the running tasklet: their saved state is stale.
-    live_frames: HashSet<u64>,
-    /// Where unbound builtins were found: address -> (module, qualname).
-    builtin_names: HashMap<u64, (String, String)>,
+    /// Identities of the frames of the running tasklet: their saved state
+    /// is stale.
+    live_frames: HashSet<usize>,
+    /// Where unbound builtins were found: identity -> (module, qualname).
+    builtin_names: HashMap<usize, (String, String)>,
 }
 
 impl<'v> Enc<'v> {
@@ -47,7 +49,7 @@ impl<'v> Enc<'v> {
         let mut live = HashSet::new();
         let mut f = vm.r.frame.get();
         while f.is_ref() && kind_of(f) == Kind::Frame {
-            live.insert(f.0);
+            live.insert(identity(f));
             f = obj::<FrameL>(f).back;
         }
         Enc { vm, out: Vec::with_capacity(256), memo: HashMap::new(), keep, depth: 0, live_frames: live, builtin_names: HashMap::new() }
@@ -58,7 +60,7 @@ impl<'v> Enc<'v> {
     fn memoize(&mut self, v: Value) {
         let id = self.keep.len() as u32;
         self.keep.push(v);
-        self.memo.insert(v.0, id);
+        self.memo.insert(identity(v), id);
     }
 
     fn raw_str(&mut self, s: &str) { put_bytes(&mut self.out, s.as_bytes()) }
@@ -78,7 +80,7 @@ impl<'v> Enc<'v> {
             self.out.push(t);
             return Ok(());
         }
-        if let Some(&id) = self.memo.get(&v.0) {
+        if let Some(&id) = self.memo.get(&identity(v)) {
             self.out.push(tag::REF);
             put_uvar(&mut self.out, id as u64);
             return Ok(());
@@ -152,7 +154,7 @@ impl<'v> Enc<'v> {
             Kind::Code => self.save_code(v)?,
             Kind::Frame => self.save_frame(v)?,
             Kind::Generator => {
-                if s4(v, 1).int() == skiff_vm::call::gen_state::RUNNING && self.live_frames.contains(&s4(v, 0).0) {
+                if s4(v, 1).int() == skiff_vm::call::gen_state::RUNNING && s4(v, 0).is_ref() && self.live_frames.contains(&identity(s4(v, 0))) {
                     return Err(self.err("cannot pickle a generator that is executing"));
                 }
                 self.memoize(v);
@@ -355,7 +357,7 @@ impl<'v> Enc<'v> {
             self.raw_str(&n);
             return Ok(());
         }
-        if let Some((m, q)) = self.builtin_names.get(&b.0).cloned() { self.put_global(b, &m, &q); return Ok(()); }
+        if let Some((m, q)) = self.builtin_names.get(&identity(b)).cloned() { self.put_global(b, &m, &q); return Ok(()); }
         let q = if self.vm.is_str(qual) { str_ref(qual).to_string() } else if self.vm.is_str(name) { str_ref(name).to_string() } else { String::new() };
         // Which module holds it? builtins first, then every loaded module.
         let mut candidates = vec!["builtins".to_string()];
@@ -367,7 +369,7 @@ impl<'v> Enc<'v> {
         }
         for m in candidates {
             if self.resolves_to(&m, &q, b) {
-                self.builtin_names.insert(b.0, (m.clone(), q.clone()));
+                self.builtin_names.insert(identity(b), (m.clone(), q.clone()));
                 self.put_global(b, &m, &q);
                 return Ok(());
             }
@@ -401,7 +403,7 @@ impl<'v> Enc<'v> {
     }
 
     fn save_frame(&mut self, f: Value) -> PyResult<()> {
-        if self.live_frames.contains(&f.0) {
+        if self.live_frames.contains(&identity(f)) {
             return Err(self.err("cannot pickle a frame that is executing (it belongs to the running tasklet)"));
         }
         self.memoize(f);

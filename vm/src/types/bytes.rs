@@ -90,12 +90,17 @@ fn mk(vm: &mut Vm, ba: bool, data: &[u8]) -> Value {
 }
 
 /// A list of results of the receiver's type.
-fn mk_list(vm: &mut Vm, ba: bool, parts: &[&[u8]]) -> Value {
+/// A list of new bytes (or bytearrays) for `parts`, slices of `src`. The
+/// slices may sit in a Rust Vec, which the collector does not scan, so
+/// `src` (when it borrows a bytes object) is kept in a live local until the
+/// end: the conservative scan pins the object while the parts are copied.
+fn mk_list(vm: &mut Vm, ba: bool, src: &[u8], parts: &[&[u8]]) -> Value {
     let l = vm.new_list_cap(parts.len());
     for p in parts {
         let b = mk(vm, ba, p);
         vm.list_append(l, b);
     }
+    std::hint::black_box(src);
     l
 }
 
@@ -623,7 +628,7 @@ fn b_split(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
             }
         }
     }
-    Ok(mk_list(vm, ba, &parts))
+    Ok(mk_list(vm, ba, &b, &parts))
 }
 
 fn b_rsplit(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
@@ -653,7 +658,7 @@ fn b_rsplit(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
         }
     }
     parts.reverse();
-    Ok(mk_list(vm, ba, &parts))
+    Ok(mk_list(vm, ba, &b, &parts))
 }
 
 fn b_splitlines(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
@@ -677,7 +682,7 @@ fn b_splitlines(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
         }
     }
     if start < b.len() { parts.push(&b[start..]); }
-    Ok(mk_list(vm, ba, &parts))
+    Ok(mk_list(vm, ba, &b, &parts))
 }
 
 fn partition_impl(vm: &mut Vm, args: &[Value], kwnames: Value, rev: bool) -> PyResult {

@@ -25,7 +25,10 @@ use std::cell::RefCell;
 thread_local! {
     /// Addresses of the containers whose repr is being built on this thread
     /// (CPython's `Py_ReprEnter`). Plain addresses, not Values: the objects
-    /// are kept alive by the native frames that are printing them.
+    /// are kept alive by the native frames that are printing them, and each
+    /// `ReprGuard` (a native-stack local holding the same address) pins its
+    /// object for as long as its entry is here, so a moving collector never
+    /// moves an object while its address is listed.
     static REPR_STACK: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -371,16 +374,18 @@ impl Vm {
     pub fn list_sort(&mut self, l: Value, key: Option<Value>, reverse: bool) -> PyResult<()> {
         let n = list_len(l);
         if n == 0 { return Ok(()); }
-        // Detach the items; `arr` keeps them alive (a native-stack root) and
-        // `vals` is a copy of what it holds.
+        // Detach the items: `arr` (a local, so a native-stack root that the
+        // collector also keeps in place) holds them, and the sort reads them
+        // from it, never from a Rust copy, since keys and comparisons run
+        // Python code. Only the permutation lives in Rust memory.
         let arr = obj::<ListL>(l).items;
-        let vals: Vec<Value> = list_slice(l).to_vec();
         list_clear(l);
         let mut keys_list = Value::NULL;
         let mut err = None;
         if let Some(kf) = key {
             keys_list = self.new_list_cap(n);
-            for &v in &vals {
+            for i in 0..n {
+                let v = array_get(arr, i);
                 match self.call(kf, &[v]) {
                     Ok(k) => self.list_append(keys_list, k),
                     Err(e) => { err = Some(e); break; }
@@ -389,12 +394,15 @@ impl Vm {
         }
         let mut perm: Vec<usize> = (0..n).collect();
         if err.is_none() {
-            let keys: &[Value] = if keys_list.is_null() { &vals } else { list_slice(keys_list) };
+            let keys: &[Value] = if keys_list.is_null() { &array_slice(arr)[..n] } else { list_slice(keys_list) };
             if let Err(e) = sort_perm(self, keys, &mut perm, reverse) { err = Some(e); }
         }
         let modified = list_len(l) != 0 || !obj::<ListL>(l).items.is_null();
-        let sorted: Vec<Value> = perm.iter().map(|&i| vals[i]).collect();
-        self.list_set_contents(l, &sorted);
+        // The sorted array: allocated first, then filled from `arr`.
+        let sorted = self.new_array(n);
+        for (j, &i) in perm.iter().enumerate() { array_set(sorted, j, array_get(arr, i)); }
+        set_field!(l, ListL, items, sorted);
+        obj::<ListL>(l).len = n;
         std::hint::black_box((arr, keys_list));
         if let Some(e) = err { return Err(e); }
         if modified {
@@ -516,7 +524,8 @@ fn setitem(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
 
 /// `l[k] = v` for a slice `k`.
 fn set_slice(vm: &mut Vm, l: Value, k: Value, v: Value) -> PyResult<()> {
-    let (_, _, step) = vm.slice_indices(k, list_len(l) as i64)?;
+    let u = vm.slice_unpack(k)?;
+    let step = u.2;
     let new_items = match vm.collect_list(v) {
         Ok(x) => x,
         Err(e) if vm.exc_matches(e, Exc::TypeError) && !vm.is_iterable(v) => {
@@ -525,28 +534,36 @@ fn set_slice(vm: &mut Vm, l: Value, k: Value, v: Value) -> PyResult<()> {
         }
         Err(e) => return Err(e),
     };
-    // Iterating `v` may have run Python code that resized the list.
+    // `__index__` and iterating `v` may have run Python code that resized
+    // the list: clamp to its length now (nothing below runs Python code).
     let len = list_len(l);
-    let (start, stop, step) = vm.slice_indices(k, len as i64)?;
+    let (start, stop, step) = Vm::slice_adjust(u, len as i64);
     let new = list_slice(new_items);
     if step == 1 {
-        let (start, stop) = (start as usize, (stop.max(start)) as usize);
-        let cur = list_slice(l);
-        let mut out = Vec::with_capacity(len - (stop - start) + new.len());
-        out.extend_from_slice(&cur[..start]);
-        out.extend_from_slice(new);
-        out.extend_from_slice(&cur[stop..]);
-        vm.list_set_contents(l, &out);
+        let start = (start as usize).min(len);
+        let stop = (stop.max(0) as usize).clamp(start, len);
+        // The new items array is allocated first, then filled from the two
+        // GC lists (no Rust copy of the items spans the allocation).
+        let m = new.len();
+        let new_len = len - (stop - start) + m;
+        let na = vm.new_array(new_len.max(1));
+        let cur = obj::<ListL>(l).items;
+        if start > 0 { array_copy(cur, 0, na, 0, start); }
+        if m > 0 { array_copy(obj::<ListL>(new_items).items, 0, na, start, m); }
+        if len > stop { array_copy(cur, stop, na, start + m, len - stop); }
+        set_field!(l, ListL, items, na);
+        obj::<ListL>(l).len = new_len;
         std::hint::black_box(new_items);
         return Ok(());
     }
-    let pos = vm.slice_positions(k, len)?;
-    if pos.len() != new.len() {
+    let n = Vm::slice_count(start, stop, step);
+    if n != new.len() {
         return Err(vm.new_exc(Exc::ValueError, &format!(
-            "attempt to assign sequence of size {} to extended slice of size {}", new.len(), pos.len())));
+            "attempt to assign sequence of size {} to extended slice of size {n}", new.len())));
     }
     let arr = obj::<ListL>(l).items;
-    for (j, &i) in pos.iter().enumerate() { array_set(arr, i, new[j]); }
+    // Every position is in 0..len: `slice_adjust` clamped to this length.
+    for (j, &x) in new.iter().enumerate() { array_set(arr, (start + j as i64 * step) as usize, x); }
     Ok(())
 }
 
@@ -556,10 +573,17 @@ fn delitem(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     if is_slice(k) {
         let pos = vm.slice_positions(k, list_len(l))?;
         if pos.is_empty() { return Ok(Value::NONE); }
-        let mut drop = vec![false; list_len(l)];
+        let len = list_len(l);
+        let mut drop = vec![false; len];
         for &i in &pos { drop[i] = true; }
-        let out: Vec<Value> = list_slice(l).iter().zip(drop.iter()).filter(|(_, &d)| !d).map(|(&v, _)| v).collect();
-        vm.list_set_contents(l, &out);
+        // Compact in place: no allocation, so no Rust-side copy of the items.
+        let items = obj::<ListL>(l).items;
+        let mut w = 0;
+        for (i, &d) in drop.iter().enumerate() {
+            if !d { let v = array_get(items, i); array_set(items, w, v); w += 1; }
+        }
+        for i in w..len { array_set(items, i, Value::NULL); }
+        obj::<ListL>(l).len = w;
         return Ok(Value::NONE);
     }
     let i = seq_index(vm, k, list_len(l), "list", "list assignment index out of range")?;
@@ -633,11 +657,13 @@ fn imul(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
         list_clear(l);
         return Ok(l);
     }
-    // The old items array keeps the items alive until the new one is stored.
-    let cur = list_slice(l).to_vec();
-    let mut out = Vec::with_capacity(n * k);
-    for _ in 0..k { out.extend_from_slice(&cur); }
-    vm.list_set_contents(l, &out);
+    // The new array is allocated first, then filled from the old one (no
+    // Python code runs in between, so the list cannot change).
+    let na = vm.new_array(n * k);
+    let old = obj::<ListL>(l).items;
+    for r in 0..k { array_copy(old, 0, na, r * n, n); }
+    set_field!(l, ListL, items, na);
+    obj::<ListL>(l).len = n * k;
     Ok(l)
 }
 

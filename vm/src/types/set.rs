@@ -19,6 +19,7 @@
 use crate::bytecode::{BinOp, CmpOp};
 use crate::call::ArgParser;
 use crate::heap::*;
+use crate::iter::Items;
 use crate::value::Value;
 use crate::vm::{Exc, PyResult, Ty, Vm};
 use super::list::{method_args, receiver, ReprGuard};
@@ -104,10 +105,11 @@ fn cpython_order(vm: &Vm, d: Value) -> Vec<usize> {
     slot_order(&hashes).into_iter().map(|p| idx[p]).collect()
 }
 
-/// The elements of a set in CPython's iteration order.
-fn ordered_items(vm: &Vm, s: Value) -> Vec<Value> {
-    let d = set_dict(s);
-    cpython_order(vm, d).into_iter().filter_map(|i| vm.dict_entry(d, i).map(|(k, _)| k)).collect()
+/// The elements of a set in CPython's iteration order, in a fresh GC list
+/// (so they stay alive and up to date while callers allocate or run
+/// Python code).
+fn ordered_items(vm: &mut Vm, s: Value) -> Items {
+    Items(iteration_list(vm, s))
 }
 
 /// A list of the set's elements in CPython's iteration order, for the set
@@ -156,6 +158,7 @@ fn new_from(vm: &mut Vm, frozen: bool, items: &[Value]) -> PyResult<Value> {
 fn copy_of(vm: &mut Vm, s: Value) -> PyResult<Value> {
     let items = ordered_items(vm, s);
     let r = if kind_of(s) == Kind::FrozenSet { vm.new_frozenset(&items)? } else { vm.new_set(&items)? };
+    std::hint::black_box(items);
     std::hint::black_box(s);
     Ok(r)
 }
@@ -185,11 +188,13 @@ fn assign(vm: &mut Vm, s: Value, src: Value) -> PyResult<()> {
     let items = ordered_items(vm, src);
     let d = vm.new_dict_cap(items.len());
     let sd = set_dict(src);
-    for &x in &items {
+    // By index from the GC list: hashing may run Python code.
+    for i in 0..items.len() {
+        let x = items[i];
         let h = vm.hash(x)?;
         vm.dict_set_h(d, x, h, Value::NONE)?;
     }
-    std::hint::black_box(sd);
+    std::hint::black_box((sd, items));
     set_field!(s, SetL, dict, d);
     obj::<SetL>(s).hash = -1;
     Ok(())
@@ -303,7 +308,7 @@ fn copy(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
 /// (`keep_common`) or are not in `other`. Membership tests may run Python
 /// code, so the elements are read from a rooted snapshot.
 fn filter_into(vm: &mut Vm, out: Value, s: Value, other: Value, keep_common: bool) -> PyResult<()> {
-    let snap = vm.new_list(&ordered_items(vm, s));
+    let snap = ordered_items(vm, s).0;
     for i in 0..obj::<ListL>(snap).len {
         let x = list_slice(snap)[i];
         if vm.set_contains(other, x)? == keep_common { vm.list_append(out, x); }
@@ -417,6 +422,7 @@ fn difference_update(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
 fn symmetric_difference_update_with(vm: &mut Vm, s: Value, o: Value) -> PyResult<()> {
     if o == s { clear_set(vm, s); return Ok(()); }
     let o = as_set(vm, o)?;
+    // `Items` iterates its GC list by index.
     for x in ordered_items(vm, o) {
         if !discard_key(vm, s, x)? { vm.set_add(s, x)?; }
     }
@@ -546,7 +552,7 @@ fn repr(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let Some(_g) = ReprGuard::enter(s) else { return Ok(vm.new_str(&format!("{name}(...)"))) };
     vm.check_stack()?;
     // Elements are held by the set while their reprs run.
-    let items = vm.new_list(&ordered_items(vm, s));
+    let items = ordered_items(vm, s).0;
     let mut body = String::from("{");
     for i in 0..obj::<ListL>(items).len {
         if i > 0 { body.push_str(", "); }

@@ -223,12 +223,17 @@ fn new_str_of(vm: &mut Vm, s: &str, cls: Value) -> Value {
 }
 
 /// A list of new strs.
-fn str_list(vm: &mut Vm, parts: &[&str]) -> Value {
+/// A list of new strs for `parts`, slices of the str `src`. The slices may
+/// sit in a Rust Vec, which the collector does not scan, so `src` is kept
+/// in a live local until the end: the conservative scan pins the string
+/// the slices point into while the new strs are allocated.
+fn str_list(vm: &mut Vm, src: &str, parts: &[&str]) -> Value {
     let l = vm.new_list_cap(parts.len());
     for p in parts {
         let s = vm.new_str(p);
         vm.list_append(l, s);
     }
+    std::hint::black_box(src);
     l
 }
 
@@ -493,7 +498,7 @@ fn str_split(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
         None => split_ws(s, maxsplit, py_isspace),
         Some(sep) => if maxsplit < 0 { s.split(sep).collect() } else { s.splitn(maxsplit as usize + 1, sep).collect() },
     };
-    Ok(str_list(vm, &parts))
+    Ok(str_list(vm, s, &parts))
 }
 
 fn str_rsplit(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
@@ -507,7 +512,7 @@ fn str_rsplit(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
             v
         }
     };
-    Ok(str_list(vm, &parts))
+    Ok(str_list(vm, s, &parts))
 }
 
 fn str_splitlines(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
@@ -529,7 +534,7 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
         start = end;
     }
     if start < s.len() { parts.push(&s[start..]); }
-    Ok(str_list(vm, &parts))
+    Ok(str_list(vm, s, &parts))
 }
 
 fn str_join(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
@@ -1429,7 +1434,7 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
         if !(x.is_ref() && kind_of(x) == Kind::Dict) {
             return Err(vm.new_exc(Exc::TypeError, "if you give only one argument to maketrans it must be a dict"));
         }
-        for (k, v) in vm.dict_items_vec(x) {
+        for (k, v) in vm.dict_items(x) {
             let key = if vm.is_str(k) {
                 let mut it = str_ref(k).chars();
                 match (it.next(), it.next()) {
