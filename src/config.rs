@@ -13,7 +13,7 @@
 //!
 //! ```toml
 //! [gc]
-//! plugin = "marksweep"      # marksweep, boehm or barriercheck
+//! plugin = "generational"   # generational (default), marksweep, boehm or barriercheck
 //! nursery_size = "4MiB"     # bytes: an integer or "512KiB", "4MiB", "1GiB"
 //! major_growth = 2.0        # number > 1.0
 //! marking_threads = 1       # 1 to 1024 (SKIFF_GC_MARKING_THREADS)
@@ -53,8 +53,8 @@ const MAX_MARKING_THREADS: i64 = 1024;
 /// Start-up configuration.
 #[derive(Clone, Debug)]
 pub struct Config {
-    /// The collector's name, one of [`GC_PLUGINS`]. The default is
-    /// `marksweep`; it becomes `generational` once that plugin exists.
+    /// The collector's name, one of [`GC_PLUGINS`]; `generational` by
+    /// default.
     pub gc: String,
     /// Stress and verify settings every plugin understands.
     pub gc_config: GcConfig,
@@ -70,7 +70,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            gc: "marksweep".into(),
+            gc: "generational".into(),
             gc_config: GcConfig::default(),
             gc_params: GcParams::default(),
             gc_stats: false,
@@ -364,7 +364,7 @@ mod tests {
     #[test]
     fn defaults() {
         let c = from_file("").unwrap();
-        assert_eq!(c.gc, "marksweep");
+        assert_eq!(c.gc, "generational");
         assert_eq!(c.gc_params, GcParams { nursery_size: 4 << 20, major_growth: 2.0, marking_threads: 1 });
         assert_eq!(c.gc_config.stress, None);
         assert!(!c.gc_config.verify && !c.gc_stats);
@@ -393,7 +393,7 @@ mod tests {
     fn errors_name_file_and_line() {
         check_err(
             "[gc]\nplugin = \"nope\"\n",
-            "skiff.toml:2: unknown garbage collector 'nope' in [gc] plugin (valid choices: marksweep, boehm, barriercheck)",
+            "skiff.toml:2: unknown garbage collector 'nope' in [gc] plugin (valid choices: generational, marksweep, boehm, barriercheck)",
         );
         check_err("[gc]\nplugin = 3\n", "skiff.toml:2: [gc] plugin must be a string, got 3");
         check_err(
@@ -443,7 +443,7 @@ mod tests {
         c.apply_env_with(&env(&[("SKIFF_GC", ""), ("SKIFF_GC_STRESS", ""), ("SKIFF_GC_VERIFY", "0")])).unwrap();
         assert_eq!((c.gc.as_str(), c.gc_config.stress, c.gc_config.verify), ("boehm", Some(7), false));
         let err = |vars| Config::default().apply_env_with(&env(vars)).unwrap_err();
-        assert_eq!(err(&[("SKIFF_GC", "gen")]), "unknown garbage collector 'gen' in SKIFF_GC (valid choices: marksweep, boehm, barriercheck)");
+        assert_eq!(err(&[("SKIFF_GC", "gen")]), "unknown garbage collector 'gen' in SKIFF_GC (valid choices: generational, marksweep, boehm, barriercheck)");
         assert_eq!(err(&[("SKIFF_GC_STRESS", "0")]), "SKIFF_GC_STRESS must be a positive integer, got '0'");
         assert_eq!(err(&[("SKIFF_GC_STATS", "maybe")]), "SKIFF_GC_STATS must be 0 or 1, got 'maybe'");
         c.apply_env_with(&env(&[("SKIFF_GC_MARKING_THREADS", "2")])).unwrap();
@@ -460,7 +460,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let no_env = |_: &str| None;
         // No ./skiff.toml: defaults.
-        assert_eq!(Config::resolve(&CliOptions::default(), &no_env, &dir).unwrap().gc, "marksweep");
+        assert_eq!(Config::resolve(&CliOptions::default(), &no_env, &dir).unwrap().gc, "generational");
         std::fs::write(dir.join("skiff.toml"), "[gc]\nplugin = \"barriercheck\"\nstress = 5\n").unwrap();
         std::fs::write(dir.join("other.toml"), "[gc]\nplugin = \"boehm\"\n").unwrap();
         let file = Config::resolve(&CliOptions::default(), &no_env, &dir).unwrap();
@@ -477,7 +477,7 @@ mod tests {
         let cli = CliOptions { gc: Some("nope".into()), config_file: None };
         assert_eq!(
             Config::resolve(&cli, &no_env, &dir).unwrap_err(),
-            "unknown garbage collector 'nope' given by --gc (valid choices: marksweep, boehm, barriercheck)"
+            "unknown garbage collector 'nope' given by --gc (valid choices: generational, marksweep, boehm, barriercheck)"
         );
         let cli = CliOptions { gc: None, config_file: Some("missing.toml".into()) };
         let e = Config::resolve(&cli, &no_env, &dir).unwrap_err();

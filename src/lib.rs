@@ -16,11 +16,15 @@ use skiff_vm::{Exc, Value, Vm, VmConfig};
 /// The collectors this binary knows.
 /// `barriercheck` is mark-sweep plus a checker that fails when a store skips
 /// the write barrier (for tests).
-pub const GC_PLUGINS: &[&str] = &["marksweep", "boehm", "barriercheck"];
+pub const GC_PLUGINS: &[&str] = &["generational", "marksweep", "boehm", "barriercheck"];
 
 /// Creates the collector named in `config`.
 pub fn make_gc(config: &Config) -> Result<Box<dyn skiff_gc::GcPlugin>, String> {
     match config.gc.as_str() {
+        "generational" => Ok(Box::new(skiff_gc_generational::Generational::with_params(
+            config.gc_config.clone(),
+            config.gc_params,
+        ))),
         "marksweep" => Ok(Box::new(skiff_gc::marksweep::MarkSweep::with_params(config.gc_config.clone(), config.gc_params))),
         "barriercheck" => {
             Ok(Box::new(skiff_gc::barriercheck::BarrierCheck::with_params(config.gc_config.clone(), config.gc_params)))
@@ -106,9 +110,9 @@ pub fn gc_summary(name: &str, s: &GcStats) -> String {
     format!(
         "skiff gc stats: plugin {name}\n\
          \x20 collections  {} (minor {}, major {})\n\
-         \x20 allocated    {} in {} objects (promoted {})\n\
+         \x20 allocated    {} ({} objects through the plugin; promoted {})\n\
          \x20 pauses       p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms, total {:.3} ms\n\
-         \x20 heap         peak {}, now {}, live after last collection {}\n",
+         \x20 heap         peak {}, now {}, live after last collection {}\n{}",
         s.collections,
         s.minor_collections,
         s.major_collections,
@@ -122,6 +126,17 @@ pub fn gc_summary(name: &str, s: &GcStats) -> String {
         human_bytes(s.peak_heap_bytes.max(s.heap_bytes)),
         human_bytes(s.heap_bytes),
         human_bytes(s.live_bytes_after_last),
+        if s.minor_pauses.count() > 0 {
+            format!(
+                "  minor pauses p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms; {} objects pinned\n",
+                ms(s.minor_pauses.percentile(0.5)),
+                ms(s.minor_pauses.percentile(0.99)),
+                ms(s.minor_pauses.max_ns()),
+                s.pinned_objects
+            )
+        } else {
+            String::new()
+        },
     )
 }
 
@@ -166,7 +181,7 @@ mod tests {
             text,
             "skiff gc stats: plugin marksweep\n\
              \x20 collections  3 (minor 0, major 3)\n\
-             \x20 allocated    5.0 MiB in 1000 objects (promoted 0 B)\n\
+             \x20 allocated    5.0 MiB (1000 objects through the plugin; promoted 0 B)\n\
              \x20 pauses       p50 2.097 ms, p99 4.000 ms, max 4.000 ms, total 7.000 ms\n\
              \x20 heap         peak 6.0 MiB, now 3.0 MiB, live after last collection 0 B\n"
         );

@@ -6,7 +6,8 @@ const USAGE: &str = "usage: skiff [option] ... [-c cmd | file | --dis file] [arg
 Options:
   -c cmd         program passed in as string
   --dis file     print the bytecode of every code object in file
-  --gc NAME      garbage collector: marksweep, boehm, barriercheck (also SKIFF_GC)
+  --gc NAME      garbage collector: generational (default), marksweep, boehm,
+                 barriercheck (also SKIFF_GC)
   --config PATH  read settings from PATH instead of ./skiff.toml
   --version      print the version and exit
   -h, --help     print this help and exit

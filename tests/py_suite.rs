@@ -126,6 +126,28 @@ fn cpython_scripts_under_gc_stress() {
     run_suite(&[("SKIFF_GC_STRESS", "97")], "SKIFF_GC_STRESS=97");
 }
 
+/// The default collector is generational; mark-sweep stays selectable and
+/// must run everything too, plainly and stressed.
+#[test]
+fn cpython_scripts_under_marksweep() {
+    run_suite(&[("SKIFF_GC", "marksweep")], "marksweep");
+    run_suite(&[("SKIFF_GC", "marksweep"), ("SKIFF_GC_STRESS", "97")], "marksweep SKIFF_GC_STRESS=97");
+}
+
+/// The generational collector with a minor collection every 13 slow-path
+/// allocations (every allocation takes the slow path under stress), every
+/// eighth one major, and the verifier after each: every reference must
+/// point to a live object (none into the nursery's free space) and, before
+/// each minor collection, no unremembered old object may reference a young
+/// one. Freed nursery memory is poisoned, so a stale pointer fails fast.
+#[test]
+fn cpython_scripts_under_generational_verify() {
+    run_suite(
+        &[("SKIFF_GC", "generational"), ("SKIFF_GC_STRESS", "13"), ("SKIFF_GC_VERIFY", "1")],
+        "generational SKIFF_GC_STRESS=13 SKIFF_GC_VERIFY=1",
+    );
+}
+
 #[test]
 fn cpython_scripts_under_barrier_check() {
     run_suite(&[("SKIFF_GC", "barriercheck"), ("SKIFF_GC_STRESS", "499")], "barriercheck");

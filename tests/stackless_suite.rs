@@ -12,9 +12,11 @@
 //! extensions, the design); used where PyPy lacks a feature or differs
 //! from Stackless. `tests/stackless/README.md` explains both.
 //!
-//! **Modes.** The scripts run normally, under `SKIFF_GC_STRESS=97`, under
-//! the barrier-checking collector, and under Boehm (plain and stressed)
-//! when libgc is installed. The examples `examples/{pipeline,simulation,
+//! **Modes.** The scripts run normally (the default collector,
+//! generational), under `SKIFF_GC_STRESS=97`, under mark-sweep (plain and
+//! stressed), under the generational collector stressed harder
+//! (`SKIFF_GC_STRESS=13`), under the barrier-checking collector, and under Boehm (plain and
+//! stressed) when libgc is installed. The examples `examples/{pipeline,simulation,
 //! fanout}.py` run once, normally, compared without their "time:" lines
 //! with `tests/stackless/examples/<name>.expected`.
 //!
@@ -418,6 +420,29 @@ fn stackless_scripts() {
 #[test]
 fn stackless_scripts_under_gc_stress() {
     check(vec![run_suite(script_cases(), "gc-stress", &[("SKIFF_GC_STRESS", "97")])]);
+}
+
+/// Mark-sweep, no longer the default, plainly and stressed.
+#[test]
+fn stackless_scripts_under_marksweep() {
+    check(vec![
+        run_suite(script_cases(), "marksweep", &[("SKIFF_GC", "marksweep")]),
+        run_suite(script_cases(), "marksweep-gc-stress", &[("SKIFF_GC", "marksweep"), ("SKIFF_GC_STRESS", "97")]),
+    ]);
+}
+
+/// The generational collector with a minor collection every 13 slow-path
+/// allocations (every allocation takes the slow path under stress; freed
+/// nursery memory is poisoned, so a stale pointer fails fast). The
+/// verifier runs in `tests/py_suite.rs`; here it would make the deep
+/// recursion scripts take minutes.
+#[test]
+fn stackless_scripts_under_generational_stress() {
+    check(vec![run_suite(
+        script_cases(),
+        "generational-stress",
+        &[("SKIFF_GC", "generational"), ("SKIFF_GC_STRESS", "13")],
+    )]);
 }
 
 #[test]
