@@ -5,13 +5,17 @@
 //!
 //! It talks to the collector only through `dyn GcPlugin`, so other plugins'
 //! test suites can include this module (`#[path = ...] mod mock_vm;`). Every
-//! accessor checks `is_heap_object` before touching an object, which makes
-//! the accessors safe to call with any pointer the test holds: a stale one
-//! fails the check instead of reading freed memory. Addresses are valid until
-//! the next allocation or collection; tests that keep them across one rely on
-//! a non-moving collector or on pinning. Under a moving collector, keep
-//! objects in the precise root slots (which the collector rewrites) and
-//! re-read them with [`MockVm::root`] after every allocation or collection.
+//! accessor checks `is_heap_object`, and that the object's type is one of the
+//! mock's ([`MockVm::is_live`]), before touching an object, which makes the
+//! accessors safe to call with any pointer the test holds: a stale one fails
+//! the check instead of reading freed memory (the type check covers plugins
+//! whose `is_heap_object` is best effort, like boehm's, which accepts some
+//! freed objects, whose type word then holds a free-list link). Addresses
+//! are valid until the next allocation or collection; tests that keep them
+//! across one rely on a non-moving collector or on pinning. Under a moving
+//! collector, keep objects in the precise root slots (which the collector
+//! rewrites) and re-read them with [`MockVm::root`] after every allocation
+//! or collection.
 //!
 //! Stores of references through [`MockVm::set_field`] run the write barrier
 //! the way the VM's `heap::store` does (`write_barrier_slot_slow` only when
@@ -202,6 +206,9 @@ pub static BLOB: TypeInfo = TypeInfo {
     drop: None,
 };
 
+/// Every type a mock object can have.
+pub static TYPES: [&TypeInfo; 5] = [&NODE, &PLAIN_NODE, &ARRAY, &LEAF, &BLOB];
+
 /// The mock VM's roots: precise slots and conservative ranges the test
 /// controls, plus optionally the real native stack from the current stack
 /// pointer up to an address the test chooses.
@@ -340,10 +347,27 @@ impl MockVm {
         obj
     }
 
-    /// Panics unless `obj` is a live object of the collector's heap.
+    /// Whether `obj` is a live object of the collector's heap
+    /// (`is_heap_object`) whose type word is one of the mock's [`TYPES`].
+    /// A plugin's `is_heap_object` may be best effort for freed objects
+    /// (boehm's); the type check keeps the accessors from calling through
+    /// the stale type word of one that it accepts.
+    pub fn is_live(&self, obj: *const Header) -> bool {
+        if !self.gc.is_heap_object(obj as usize) {
+            return false;
+        }
+        // SAFETY: `is_heap_object` says `obj` starts an object of the heap,
+        // so its header's first word is readable. It is read as a raw
+        // pointer and only compared, never followed.
+        let info = unsafe { std::ptr::addr_of!((*obj).info).read() };
+        TYPES.iter().any(|&t| std::ptr::eq(t, info))
+    }
+
+    /// Panics unless `obj` is a live mock object of the collector's heap
+    /// ([`MockVm::is_live`]).
     #[track_caller]
     pub fn check_live(&self, obj: *const Header) {
-        assert!(self.gc.is_heap_object(obj as usize), "{:#x} is not a live heap object", obj as usize);
+        assert!(self.is_live(obj), "{:#x} is not a live heap object", obj as usize);
     }
 
     #[track_caller]

@@ -23,6 +23,16 @@
 //!
 //! [`run_random_with`] takes [`RunOptions`] on top: e.g. allocating some
 //! objects through the plugin's inline (bump-pointer) path, as the VM does.
+//!
+//! A conservative collector (bdwgc) may keep any unreachable object alive, so
+//! it runs without `exact`: the checks that remain are exactly the ones that
+//! must hold for it (reachable objects intact, no drop hook for a protected
+//! object nor twice for any, finalizable objects handed out at most once and
+//! never while reachable). [`RunOptions::lazy_drops`],
+//! [`RunOptions::id_space`] and [`RunOptions::drain_queue`] cover the rest of
+//! its behaviour: drop hooks run by a lazy sweep during later allocations, a
+//! heap shared by every run in the process, and a final count of the
+//! objects it queued.
 
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -53,6 +63,28 @@ pub struct RunOptions {
     /// The percentage of new objects (but Blobs) registered for
     /// finalization, instead of 12.
     pub finalizer_percent: Option<usize>,
+    /// Drop hooks may also run during an allocation that starts no
+    /// collection (a collector that sweeps lazily, like bdwgc, frees the
+    /// objects an earlier collection found dead there). They are checked
+    /// like those of a collection: against the protected set before the
+    /// allocation (an object unprotected once stays so, so this is the set
+    /// at the collection that found it dead, or a smaller one), then the
+    /// heap is walked. Without this option such a drop hook fails the run.
+    pub lazy_drops: bool,
+    /// Number this run's objects `(space << 32) + 1, ...` and ignore (count
+    /// in [`RunSummary::foreign_dropped`]) the drop hooks of objects whose
+    /// ids are in another space: the garbage of earlier runs, which a
+    /// collector whose heap outlives the plugin (bdwgc: one heap per
+    /// process) may free during this one. Runs sharing a heap need distinct
+    /// spaces. Without this option ids start at 1 and every drop hook is
+    /// checked.
+    pub id_space: Option<u32>,
+    /// After the final collection, take everything still queued for
+    /// finalization off the queue (each object checked as any other handed
+    /// out), so that [`RunSummary::finalized`] counts every object the
+    /// plugin queued: a test can compare it with
+    /// [`RunSummary::finalizers_queued`].
+    pub drain_queue: bool,
 }
 
 /// A multiplicative hash for the model's integer keys (SipHash dominated the
@@ -103,6 +135,19 @@ pub struct RunSummary {
     pub max_objects: usize,
     /// Objects the inline allocation path took ([`RunOptions::inline_alloc`]).
     pub inline_allocated: usize,
+    /// Of `dropped`, those whose drop hook ran during an allocation that
+    /// started no collection ([`RunOptions::lazy_drops`]).
+    pub lazy_dropped: usize,
+    /// Drop hooks of other runs' objects, ignored ([`RunOptions::id_space`]).
+    pub foreign_dropped: usize,
+    /// The plugin's [`skiff_gc::GcStats::finalizers_queued`] at the end.
+    pub finalizers_queued: u64,
+    /// Objects with drop hooks, unprotected, whose hook had not run after
+    /// the final collection: what a conservative collector kept, what a
+    /// lazily sweeping one found dead but has not swept yet, and what that
+    /// collection queued and the driver then handed out without
+    /// resurrecting it.
+    pub unfreed_at_end: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -162,6 +207,7 @@ pub fn run_random(make: &dyn Fn(GcConfig) -> Box<dyn GcPlugin>, run: RandomRun) 
 pub fn run_random_with(make: &dyn Fn(GcConfig) -> Box<dyn GcPlugin>, run: RandomRun, options: RunOptions) -> RunSummary {
     let vm = MockVm::new(make(run.config.clone()));
     take_dropped();
+    let first_id = options.id_space.map_or(1, |space| ((space as u64) << 32) + 1);
     let mut d = Driver {
         vm: &vm,
         rng: Rng(run.seed),
@@ -176,7 +222,7 @@ pub fn run_random_with(make: &dyn Fn(GcConfig) -> Box<dyn GcPlugin>, run: Random
         reach: None,
         prot: None,
         addr: HashMap::default(),
-        next_id: 1,
+        next_id: first_id,
         summary: RunSummary::default(),
     };
     vm.add_range(&d.pins[..]);
@@ -185,7 +231,16 @@ pub fn run_random_with(make: &dyn Fn(GcConfig) -> Box<dyn GcPlugin>, run: Random
         d.summary.max_objects = d.summary.max_objects.max(d.shadow.len());
     }
     d.explicit_collect(run.steps);
-    d.summary.collections = vm.stats().collections;
+    let protected = d.protected();
+    d.summary.unfreed_at_end = d.shadow.iter().filter(|(id, o)| o.drops && !protected.contains(id)).count();
+    if d.options.drain_queue {
+        while let Some(obj) = vm.pop_finalizable() {
+            d.handed_out(obj, run.steps);
+        }
+    }
+    let stats = vm.stats();
+    d.summary.collections = stats.collections;
+    d.summary.finalizers_queued = stats.finalizers_queued;
     vm.clear_ranges();
     d.summary
 }
@@ -267,12 +322,30 @@ impl Driver<'_> {
     /// Checks the drops since the last check against the protected set as it
     /// was before the allocation or collection, then walks the heap.
     fn after_gc_point(&mut self, protected: &HashSet<u64>, what: &str) {
-        for id in take_dropped() {
+        let dropped = self.take_own_dropped();
+        self.check_dropped(dropped, protected, what);
+        self.walk(what);
+    }
+
+    /// The drop hooks run since the last call, less those of other runs'
+    /// objects when [`RunOptions::id_space`] is set (counted and forgotten).
+    fn take_own_dropped(&mut self) -> Vec<u64> {
+        let mut dropped = take_dropped();
+        if let Some(space) = self.options.id_space {
+            let before = dropped.len();
+            dropped.retain(|&id| id >> 32 == space as u64);
+            self.summary.foreign_dropped += before - dropped.len();
+        }
+        dropped
+    }
+
+    /// No protected object was dropped, none twice; forgets the dropped ones.
+    fn check_dropped(&mut self, dropped: Vec<u64>, protected: &HashSet<u64>, what: &str) {
+        for id in dropped {
             assert!(!protected.contains(&id), "{what}: dropped protected object {id}");
             assert!(self.shadow.remove(&id).is_some(), "{what}: dropped unknown or already dropped object {id}");
             self.summary.dropped += 1;
         }
-        self.walk(what);
     }
 
     /// Walks the real heap from the roots and pins, checking every object
@@ -335,7 +408,7 @@ impl Driver<'_> {
                 continue;
             }
             let vm = self.vm;
-            assert!(vm.gc.is_heap_object(obj as usize), "{what}: object {id} at {:#x} is not a live object", obj as usize);
+            assert!(vm.is_live(obj), "{what}: object {id} at {:#x} is not a live object", obj as usize);
             assert_eq!(vm.id(obj), id, "{what}: object at {:#x} has the wrong id", obj as usize);
             let model = self.shadow.get(&id).unwrap_or_else(|| panic!("{what}: object {id} is not in the model"));
             assert_eq!(vm.kind(obj), model.kind, "{what}: object {id} has the wrong kind");
@@ -408,8 +481,14 @@ impl Driver<'_> {
         if self.vm.stats().collections != collections {
             self.after_gc_point(&protected, &what);
         } else {
-            let dropped = take_dropped();
-            assert!(dropped.is_empty(), "{what}: drop hooks ran without a collection: {dropped:?}");
+            let dropped = self.take_own_dropped();
+            if !self.options.lazy_drops {
+                assert!(dropped.is_empty(), "{what}: drop hooks ran without a collection: {dropped:?}");
+            } else if !dropped.is_empty() {
+                self.summary.lazy_dropped += dropped.len();
+                self.check_dropped(dropped, &protected, &what);
+                self.walk(&what);
+            }
         }
         let mut fin = Fin::None;
         if kind != KIND_BLOB && self.rng.chance(self.options.finalizer_percent.unwrap_or(12)) {
