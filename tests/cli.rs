@@ -241,10 +241,12 @@ print(d['plugin'] == gc.plugin(), d['collections'] >= 6, d['major_collections'] 
 print(d['bytes_allocated'] > 0, d['bytes_promoted'] >= 0, d['pinned_objects'] >= 0, d['heap_bytes'] > 0, d['peak_heap_bytes'] >= d['heap_bytes'])
 p50, p99, mx = d['pause_p50_ms'], d['pause_p99_ms'], d['pause_max_ms']
 print(all(isinstance(p, float) for p in (p50, p99, mx)), 0 <= p50 <= p99 <= mx, mx > 0)
+m50, m99, mmx = d['minor_pause_p50_ms'], d['minor_pause_p99_ms'], d['minor_pause_max_ms']
+print(0 <= m50 <= m99 <= mmx, (mmx > 0) == (d['minor_collections'] > 0))
 "
     );
     std::fs::write(dir.join("g.py"), script).unwrap();
-    let expected = "list 1\n[]\nTrue True True\nTrue True True True True\nTrue True True\n";
+    let expected = "list 1\n[]\nTrue True True\nTrue True True True True\nTrue True True\nTrue True\n";
     let mut plugins = vec!["generational", "marksweep", "barriercheck"];
     let probe = skiff_env(&["--gc", "boehm", "-c", "pass"], &dir, &[]);
     if probe.status.success() {

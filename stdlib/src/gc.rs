@@ -102,6 +102,7 @@ fn gc_isenabled(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
 /// | `bytes_promoted` | copied from the young to the old generation (0 without generations) |
 /// | `pinned_objects` | objects pinned by conservative references, summed over collections |
 /// | `pause_p50_ms`, `pause_p99_ms`, `pause_max_ms` | collection pauses (float milliseconds; percentiles are rounded up by at most 12.5%) |
+/// | `minor_pause_p50_ms`, `minor_pause_p99_ms`, `minor_pause_max_ms` | the pauses of minor collections alone (0.0 without generations) |
 /// | `pause_total_ns`, `pause_max_ns` | the same, total and maximum, in integer nanoseconds |
 /// | `heap_bytes`, `peak_heap_bytes` | memory the collector holds now, and at most |
 /// | `live_bytes_after_last` | live data after the last collection |
@@ -127,6 +128,9 @@ fn gc_get_stats(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
         ("pause_p50_ms", s.pauses.percentile(0.5)),
         ("pause_p99_ms", s.pauses.percentile(0.99)),
         ("pause_max_ms", s.pause_max_ns.max(s.pauses.max_ns())),
+        ("minor_pause_p50_ms", s.minor_pauses.percentile(0.5)),
+        ("minor_pause_p99_ms", s.minor_pauses.percentile(0.99)),
+        ("minor_pause_max_ms", s.minor_pauses.max_ns()),
     ];
     for (k, ns) in pauses {
         let ms = vm.new_float(ns as f64 / 1e6);
