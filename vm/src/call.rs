@@ -181,22 +181,27 @@ impl Vm {
         let cd = code_data(code);
         let g = obj::<FunctionL>(f).globals;
         let frame = self.alloc_frame(code, g);
-        set_field!(frame, FrameL, func, f);
+        // Initialising stores: nothing has been allocated since the frame
+        // (the barrier may be skipped, GcPlugin safety point 6).
+        obj::<FrameL>(frame).func = f;
         let simple = kwnames.is_null()
             && cd.flags & (crate::bytecode::CodeFlags::VARARGS | crate::bytecode::CodeFlags::VARKEYWORDS) == 0
             && cd.kwonlyargcount == 0
             && args.len() == cd.argcount as usize;
         if simple {
-            for (i, &a) in args.iter().enumerate() { frame_set(frame, i, a); }
+            frame_slots(frame)[..args.len()].copy_from_slice(args);
         } else {
             self.bind_args(f, frame, args, kwnames)?;
         }
-        self.init_cells(f, frame);
+        if cd.ncellvars != 0 || cd.nfreevars != 0 {
+            self.init_cells(f, frame);
+        }
         Ok(frame)
     }
 
     /// A fresh frame for `code` running with `globals`: slots empty, the
     /// value stack starting after locals and cells.
+    #[inline]
     pub fn alloc_frame(&mut self, code: Value, globals: Value) -> Value {
         let cd = code_data(code);
         let nslots = cd.nslots();
@@ -206,8 +211,10 @@ impl Vm {
         fo.stack_base = cd.nlocals + cd.ncellvars + cd.nfreevars;
         fo.sp = fo.stack_base;
         fo.lineno = cd.first_line;
-        set_field!(frame, FrameL, code, code);
-        set_field!(frame, FrameL, globals, globals);
+        // Initialising stores into the object just allocated: no barrier
+        // (GcPlugin safety point 6).
+        fo.code = code;
+        fo.globals = globals;
         frame
     }
 

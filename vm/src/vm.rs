@@ -450,7 +450,10 @@ impl Vm {
     pub fn new_tuple(&self, items: &[Value]) -> Value {
         if items.is_empty() && !self.r.empty_tuple.get().is_null() { return self.r.empty_tuple.get(); }
         let t = self.alloc_tuple(items.len());
-        for (i, &x) in items.iter().enumerate() { tuple_init(t, i, x); }
+        // Initialising stores right after the allocation: no barrier
+        // (GcPlugin safety point 6).
+        // SAFETY: the fresh tuple has `items.len()` slots after its fixed part.
+        unsafe { std::ptr::copy_nonoverlapping(items.as_ptr(), tuple_items_ptr(t), items.len()) };
         t
     }
     /// A tuple of `n` NULL items, to be filled with `tuple_init`.
