@@ -14,10 +14,19 @@ use libfuzzer_sys::fuzz_target;
 use skiff_vm::{Value, Vm};
 use std::cell::RefCell;
 
+/// The VM and, at indices `loads` and `collect` of its immortal list (a
+/// precise root, which a moving collector updates; a `Value` kept in this
+/// struct would go stale at the first minor collection), the two functions.
 struct Target {
     vm: Box<Vm>,
-    loads: Value,
-    collect: Value,
+    loads: usize,
+    collect: usize,
+}
+
+impl Target {
+    fn func(&self, i: usize) -> Value {
+        self.vm.r.immortal.borrow()[i]
+    }
 }
 
 thread_local! {
@@ -40,6 +49,11 @@ fn setup() -> Target {
     let collect = get(&mut vm, "gc", "collect");
     get(&mut vm, "stackless", "tasklet");
     get(&mut vm, "corpus_defs", "Point");
+    let mut roots = vm.r.immortal.borrow_mut();
+    roots.push(loads);
+    roots.push(collect);
+    let (loads, collect) = (roots.len() - 2, roots.len() - 1);
+    drop(roots);
     Target { vm, loads, collect }
 }
 
@@ -52,7 +66,8 @@ fn load(t: &mut Target, data: &[u8]) -> bool {
     let b = t.vm.new_bytes(data);
     // Ok or a Python exception are both fine; only a panic or a crash is a
     // finding (and a switch instead of an exception, which is a bug).
-    if let Err(e) = t.vm.call(t.loads, &[b]) {
+    let loads = t.func(t.loads);
+    if let Err(e) = t.vm.call(loads, &[b]) {
         assert!(!e.is_switch(), "loads returned a tasklet switch");
     }
     t.vm.sched.next_id != before
@@ -64,7 +79,8 @@ fuzz_target!(|data: &[u8]| {
         let t = t.get_or_insert_with(setup);
         if load(t, data) {
             for _ in 0..2 {
-                let _ = t.vm.call(t.collect, &[]);
+                let collect = t.func(t.collect);
+                let _ = t.vm.call(collect, &[]);
             }
         }
     });
