@@ -129,6 +129,23 @@ pub struct GcStats {
     pub minor_pauses: PauseHistogram,
 }
 
+impl GcStats {
+    /// Counts one collection (major, or minor when `minor`) that paused
+    /// the mutator for `ns` nanoseconds.
+    pub fn record_collection(&mut self, ns: u64, minor: bool) {
+        self.collections += 1;
+        if minor {
+            self.minor_collections += 1;
+            self.minor_pauses.record(ns);
+        } else {
+            self.major_collections += 1;
+        }
+        self.pause_total_ns += ns;
+        self.pause_max_ns = self.pause_max_ns.max(ns);
+        self.pauses.record(ns);
+    }
+}
+
 /// Sub-buckets per power of two in [`PauseHistogram`]: values are rounded
 /// up by at most 1/8 (12.5%).
 const SUB_BITS: u32 = 3;

@@ -543,12 +543,7 @@ impl Generational {
             self.publish_limit(s, e);
         }
         let pause = start.elapsed().as_nanos() as u64;
-        let mut st = self.stats.borrow_mut();
-        st.major_collections += 1;
-        st.collections += 1;
-        st.pause_total_ns += pause;
-        st.pause_max_ns = st.pause_max_ns.max(pause);
-        st.pauses.record(pause);
+        self.stats.borrow_mut().record_collection(pause, false);
     }
 
     /// Checks the barrier invariant: no old object whose barrier flag is
@@ -883,14 +878,7 @@ unsafe impl GcPlugin for Generational {
         match kind {
             CollectKind::Minor | CollectKind::Auto => {
                 let pause = self.minor(roots);
-                let mut st = self.stats.borrow_mut();
-                st.collections += 1;
-                st.minor_collections += 1;
-                st.pause_total_ns += pause;
-                st.pause_max_ns = st.pause_max_ns.max(pause);
-                st.pauses.record(pause);
-                st.minor_pauses.record(pause);
-                drop(st);
+                self.stats.borrow_mut().record_collection(pause, true);
                 if kind == CollectKind::Auto && self.old.wants_collection() {
                     self.major(roots);
                 }

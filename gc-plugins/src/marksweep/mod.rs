@@ -225,16 +225,17 @@ impl MarkSweep {
         self.bytes_since.set(self.bytes_since.get() + size);
         let p = if size <= MAX_SMALL {
             let class = class_of(size);
-            let mut head = self.free[class].get();
-            if head.is_null() {
-                head = self.space.borrow_mut().add_chunk(class);
-                if head.is_null() {
-                    return null_mut();
+            let block = match self.pop_block(class) {
+                Some(block) => block,
+                None => {
+                    let head = self.space.borrow_mut().add_chunk(class);
+                    if head.is_null() {
+                        return null_mut();
+                    }
+                    self.free[class].set(head);
+                    self.pop_block(class).expect("a fresh chunk has free blocks")
                 }
-            }
-            // SAFETY: `head` is the non-null head of a free list built by `Space`.
-            let (block, next) = unsafe { pop_free(head) };
-            self.free[class].set(next);
+            };
             // SAFETY: a free block of at least `size` bytes that we own.
             unsafe { block.write_bytes(0, size) };
             block
@@ -292,6 +293,20 @@ impl MarkSweep {
     pub unsafe fn enqueue_finalizable(&self, obj: *mut Header) {
         self.ready.borrow_mut().push_back(obj);
         self.stats.borrow_mut().finalizers_queued += 1;
+    }
+
+    /// Takes the first block of the free list of `class`, if it has one.
+    #[inline(always)]
+    fn pop_block(&self, class: usize) -> Option<*mut u8> {
+        let head = self.free[class].get();
+        if head.is_null() {
+            return None;
+        }
+        // SAFETY: `head` is the non-null head of a free list that `Space`
+        // built.
+        let (block, next) = unsafe { pop_free(head) };
+        self.free[class].set(next);
+        Some(block)
     }
 
     /// The slow path of small allocation: the free list of `class` is empty.
@@ -613,15 +628,9 @@ unsafe impl GcPlugin for MarkSweep {
         }
         let p = if size <= MAX_SMALL {
             let class = class_of(size);
-            let head = self.free[class].get();
-            let block = if !head.is_null() {
-                // SAFETY: `head` is the non-null head of a free list that
-                // `Space` built.
-                let (block, next) = unsafe { pop_free(head) };
-                self.free[class].set(next);
-                block
-            } else {
-                self.refill(class, roots)
+            let block = match self.pop_block(class) {
+                Some(block) => block,
+                None => self.refill(class, roots),
             };
             if block.is_null() {
                 return null_mut();
@@ -659,11 +668,7 @@ unsafe impl GcPlugin for MarkSweep {
         let pause = start.elapsed().as_nanos() as u64;
         {
             let mut stats = self.stats.borrow_mut();
-            stats.collections += 1;
-            stats.major_collections += 1;
-            stats.pause_total_ns += pause;
-            stats.pause_max_ns = stats.pause_max_ns.max(pause);
-            stats.pauses.record(pause);
+            stats.record_collection(pause, false);
         }
         self.bytes_before.set(self.bytes_before.get() + self.bytes_since.get() as u64);
         self.bytes_since.set(0);
