@@ -322,7 +322,6 @@ impl Generational {
     /// A minor collection. Runs below the register spill area.
     #[inline(never)]
     fn minor_spilled(&self, roots: &dyn RootSource, for_major: bool) {
-        let start = Instant::now();
         let mut nursery = self.nursery.borrow_mut();
         let frontier = self.cursor.get();
         let (lo, hi) = (nursery.base, nursery.end);
@@ -432,7 +431,6 @@ impl Generational {
                 self.old.register_finalizer(obj);
             }
         }
-        let queued = dead.len();
         for obj in dead {
             if for_major {
                 // The old generation's marking decides, with the old
@@ -496,11 +494,9 @@ impl Generational {
         self.publish_limit(s, e);
         self.nursery_bytes_before.set(self.nursery_bytes_before.get() + used as u64);
 
-        let pause = start.elapsed().as_nanos() as u64;
         let mut st = self.stats.borrow_mut();
         st.pinned_objects += pinned.len() as u64;
         st.bytes_promoted += promoted;
-        let _ = (pause, queued);
     }
 
     fn minor(&self, roots: &dyn RootSource) -> u64 {
