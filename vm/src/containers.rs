@@ -369,6 +369,27 @@ impl Vm {
     }
 
     /// The positions selected by a slice over a sequence of length `len`.
+    /// `del l[k]` for a slice `k`: the slice is clamped to the list's length
+    /// after `__index__` has run (it may resize the list), then the list is
+    /// compacted in place (no allocation, so no Rust-side copy of the items).
+    pub fn list_del_slice(&mut self, l: Value, k: Value) -> PyResult<()> {
+        let u = self.slice_unpack(k)?;
+        let len = obj::<ListL>(l).len;
+        let (start, stop, step) = Self::slice_adjust(u, len as i64);
+        let n = Self::slice_count(start, stop, step);
+        if n == 0 { return Ok(()); }
+        let mut gone = vec![false; len];
+        for j in 0..n { gone[(start + j as i64 * step) as usize] = true; }
+        let items = obj::<ListL>(l).items;
+        let mut w = 0;
+        for (i, &g) in gone.iter().enumerate() {
+            if !g { let v = array_get(items, i); array_set(items, w, v); w += 1; }
+        }
+        for i in w..len { array_set(items, i, Value::NULL); }
+        obj::<ListL>(l).len = w;
+        Ok(())
+    }
+
     pub fn slice_positions(&mut self, s: Value, len: usize) -> PyResult<Vec<usize>> {
         let (start, stop, step) = self.slice_indices(s, len as i64)?;
         let mut out = Vec::new();
@@ -473,9 +494,11 @@ impl Vm {
             let is_slice = k.is_ref() && kind_of(k) == Kind::Slice;
             match kind_of(o) {
                 Kind::List => {
-                    let len = obj::<ListL>(o).len;
                     if is_slice {
-                        let (start, stop, step) = self.slice_indices(k, len as i64)?;
+                        // Clamped to the length after `__index__`, which may
+                        // resize the list.
+                        let u = self.slice_unpack(k)?;
+                        let (start, stop, step) = Self::slice_adjust(u, obj::<ListL>(o).len as i64);
                         let n = Self::slice_count(start, stop, step);
                         let l = self.new_list_cap(n);
                         if n > 0 {
@@ -490,8 +513,12 @@ impl Vm {
                         }
                         return Ok(l);
                     }
-                    let i = self.seq_index(k, len, "list")?;
-                    return Ok(list_slice(o)[i]);
+                    let i = self.seq_index(k, obj::<ListL>(o).len, "list")?;
+                    // `__index__` may have shrunk the list meanwhile.
+                    return match list_slice(o).get(i) {
+                        Some(&v) => Ok(v),
+                        None => Err(self.new_exc(Exc::IndexError, "list index out of range")),
+                    };
                 }
                 Kind::Tuple => {
                     let len = obj::<TupleL>(o).len;
@@ -622,18 +649,7 @@ impl Vm {
                 Kind::List => {
                     let len = obj::<ListL>(o).len;
                     if k.is_ref() && kind_of(k) == Kind::Slice {
-                        let pos = self.slice_positions(k, len)?;
-                        let mut gone = vec![false; len];
-                        for &i in &pos { gone[i] = true; }
-                        // Compact in place: no allocation, so no Rust-side copy of the items.
-                        let items = obj::<ListL>(o).items;
-                        let mut w = 0;
-                        for (i, &g) in gone.iter().enumerate() {
-                            if !g { let v = array_get(items, i); array_set(items, w, v); w += 1; }
-                        }
-                        for i in w..len { array_set(items, i, Value::NULL); }
-                        obj::<ListL>(o).len = w;
-                        return Ok(());
+                        return self.list_del_slice(o, k);
                     }
                     let i = self.seq_index(k, len, "list").map_err(|e| {
                         if self.exc_matches(e, Exc::IndexError) { self.new_exc(Exc::IndexError, "list assignment index out of range") } else { e }

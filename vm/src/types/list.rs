@@ -499,15 +499,23 @@ fn getitem(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let (l, a) = margs(vm, args, kw, "__getitem__", 1, 1)?;
     let k = a[0];
     if is_slice(k) {
-        let pos = vm.slice_positions(k, list_len(l))?;
-        let out = vm.new_list_cap(pos.len());
+        // Clamped to the length after `__index__` (which may resize the
+        // list), read after the new list is allocated.
+        let u = vm.slice_unpack(k)?;
+        let (start, stop, step) = Vm::slice_adjust(u, list_len(l) as i64);
+        let n = Vm::slice_count(start, stop, step);
+        let out = vm.new_list_cap(n);
         let (src, arr) = (list_slice(l), obj::<ListL>(out).items);
-        for (j, &i) in pos.iter().enumerate() { array_set(arr, j, src[i]); }
-        obj::<ListL>(out).len = pos.len();
+        for j in 0..n { array_set(arr, j, src[(start + j as i64 * step) as usize]); }
+        obj::<ListL>(out).len = n;
         return Ok(out);
     }
     let i = seq_index(vm, k, list_len(l), "list", "list index out of range")?;
-    Ok(list_slice(l)[i])
+    // `__index__` may have shrunk the list meanwhile.
+    match list_slice(l).get(i) {
+        Some(&v) => Ok(v),
+        None => Err(vm.new_exc(Exc::IndexError, "list index out of range")),
+    }
 }
 
 fn setitem(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
@@ -571,19 +579,7 @@ fn delitem(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let (l, a) = margs(vm, args, kw, "__delitem__", 1, 1)?;
     let k = a[0];
     if is_slice(k) {
-        let pos = vm.slice_positions(k, list_len(l))?;
-        if pos.is_empty() { return Ok(Value::NONE); }
-        let len = list_len(l);
-        let mut drop = vec![false; len];
-        for &i in &pos { drop[i] = true; }
-        // Compact in place: no allocation, so no Rust-side copy of the items.
-        let items = obj::<ListL>(l).items;
-        let mut w = 0;
-        for (i, &d) in drop.iter().enumerate() {
-            if !d { let v = array_get(items, i); array_set(items, w, v); w += 1; }
-        }
-        for i in w..len { array_set(items, i, Value::NULL); }
-        obj::<ListL>(l).len = w;
+        vm.list_del_slice(l, k)?;
         return Ok(Value::NONE);
     }
     let i = seq_index(vm, k, list_len(l), "list", "list assignment index out of range")?;
