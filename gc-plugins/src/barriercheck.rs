@@ -172,6 +172,7 @@ unsafe impl GcPlugin for BarrierCheck {
     }
 
     fn pop_finalizable(&self) -> Option<*mut Header> { self.inner.pop_finalizable() }
+    fn note_external_memory(&self, bytes: usize) { self.inner.note_external(bytes) }
 
     fn is_heap_object(&self, addr: usize) -> bool { self.inner.is_heap_object(addr) }
 

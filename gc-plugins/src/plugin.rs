@@ -424,6 +424,17 @@ pub unsafe trait GcPlugin {
         obj as usize
     }
 
+    /// Tells the collector that an object just allocated owns `bytes` of
+    /// memory outside the collected heap (a big integer's digits, a code
+    /// object's bytecode), freed by its drop hook when the object dies.
+    /// Collectors count it towards their next collection, so that small
+    /// objects owning large buffers do not let the process grow without a
+    /// collection to free them. Default: ignored (bdwgc sizes its heap by
+    /// its own allocations alone).
+    fn note_external_memory(&self, bytes: usize) {
+        let _ = bytes;
+    }
+
     fn stats(&self) -> GcStats;
 
     fn fast_paths(&self) -> FastPaths;

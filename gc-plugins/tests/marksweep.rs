@@ -673,3 +673,23 @@ fn downcast(vm: &MockVm) -> &MarkSweep {
 fn verify_heap_of(vm: &MockVm) -> Result<skiff_gc::verify::VerifySummary, String> {
     verify_heap(downcast(vm))
 }
+
+/// Reported Rust-heap memory counts towards the collection trigger: a few
+/// small objects owning many megabytes get collected, where the same
+/// allocations alone would never reach the trigger.
+#[test]
+fn external_memory_counts_towards_the_trigger() {
+    let vm = vm();
+    for id in 0..64u64 {
+        vm.alloc_leaf(id);
+        vm.gc.note_external_memory(1 << 20);
+    }
+    assert!(vm.stats().collections >= 1, "{:?}", vm.stats());
+    assert!(!take_dropped().is_empty(), "dead leaves were freed");
+    let quiet = MockVm::new(make(GcConfig::default()));
+    for id in 0..64u64 {
+        quiet.alloc_leaf(id);
+    }
+    assert_eq!(quiet.stats().collections, 0);
+    take_dropped();
+}

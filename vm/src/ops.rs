@@ -4,6 +4,7 @@
 //! as CPython's abstract object layer does.
 
 use crate::bytecode::{BinOp, CmpOp};
+use num_integer::Integer;
 use crate::heap::*;
 use crate::names::N;
 use crate::numeric::{self, Num};
@@ -566,14 +567,23 @@ impl Vm {
             let (x, y) = (a == Value::TRUE, b == Value::TRUE);
             return Ok(Some(Value::bool(match op { BinOp::And => x & y, BinOp::Or => x | y, _ => x ^ y })));
         }
-        // Two big ints: add, subtract and multiply by reference, without
-        // first copying both operands.
-        if a.is_ref() && b.is_ref() && kind_of(a) == Kind::BigInt && kind_of(b) == Kind::BigInt
-            && matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul)
-        {
+        // Two big ints: add, subtract, multiply and floor-divide by
+        // reference, without first copying both operands (the references
+        // are dropped before `new_bigint` allocates).
+        if a.is_ref() && b.is_ref() && kind_of(a) == Kind::BigInt && kind_of(b) == Kind::BigInt {
             let (x, y) = (bigint_ref(a), bigint_ref(b));
-            let r = match op { BinOp::Add => x + y, BinOp::Sub => x - y, _ => x * y };
-            return Ok(Some(self.new_bigint(r)));
+            // A big int is never zero (zero is a small int), so division is safe.
+            let r = match op {
+                BinOp::Add => Some(x + y),
+                BinOp::Sub => Some(x - y),
+                BinOp::Mul => Some(x * y),
+                BinOp::FloorDiv => Some(x.div_floor(y)),
+                BinOp::Mod => Some(x.mod_floor(y)),
+                _ => None,
+            };
+            if let Some(r) = r {
+                return Ok(Some(self.new_bigint(r)));
+            }
         }
         if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
             return self.num_binop(x, y, op);

@@ -437,6 +437,10 @@ impl Vm {
     }
     fn new_bigint_raw(&self, b: num_bigint::BigInt) -> Value {
         let v = self.alloc(Kind::BigInt, self.ty(Ty::Int), std::mem::size_of::<BigIntL>());
+        // The digits live on the Rust heap until the drop hook frees them;
+        // the collector counts them towards its next collection (8 bytes a
+        // digit plus the allocator's header).
+        self.heap.gc.note_external_memory(((b.bits() as usize + 63) / 64) * 8 + 16);
         // SAFETY: the field is uninitialised (zeroed) memory; write without dropping it.
         unsafe { std::ptr::write(&mut obj::<BigIntL>(v).val, std::mem::ManuallyDrop::new(b)) };
         v

@@ -155,6 +155,13 @@ pub struct Generational {
     stats: RefCell<GcStats>,
     /// Nursery bytes allocated before the last reset, summed.
     nursery_bytes_before: Cell<u64>,
+    /// Rust-heap bytes owned by young objects allocated since the last
+    /// minor collection ([`GcPlugin::note_external_memory`]). When they
+    /// pass the nursery's size, the next allocation collects: a nursery
+    /// of small big-integer headers could otherwise hold gigabytes of
+    /// digits.
+    external_young: Cell<usize>,
+    external_limit: usize,
 }
 
 impl Generational {
@@ -193,6 +200,8 @@ impl Generational {
             collecting: Cell::new(false),
             stats: RefCell::new(GcStats::default()),
             nursery_bytes_before: Cell::new(0),
+            external_young: Cell::new(0),
+            external_limit: params.nursery_size as usize,
             config,
         };
         g.nursery.borrow().record_start(start);
@@ -452,15 +461,26 @@ impl Generational {
         }
 
         // 4. Drop hooks of young objects that died.
-        for obj in std::mem::take(&mut *self.young_drops.borrow_mut()) {
+        let drops = std::mem::take(&mut *self.young_drops.borrow_mut());
+        let mut survived = 0usize;
+        for &obj in &drops {
             // SAFETY: listed objects are young objects of this cycle.
             unsafe {
                 if forwarded(obj).is_none() && (*obj).flags & flags::PINNED == 0 {
                     if let Some(hook) = TypeInfo::of(obj).drop {
                         hook(obj);
                     }
+                } else {
+                    survived += 1;
                 }
             }
+        }
+        // The external memory of the survivors is old now. Which young
+        // object owned how much is not recorded, so the old generation is
+        // told the survivors' share of it, by count.
+        let external = self.external_young.replace(0);
+        if survived > 0 {
+            self.old.note_external((external as u128 * survived as u128 / drops.len() as u128) as usize);
         }
 
         // Shadows: copied objects sit in theirs now; dead ones free theirs
@@ -837,6 +857,9 @@ unsafe impl GcPlugin for Generational {
             let kind = if (k + 1) % STRESS_MAJOR_EVERY == 0 { CollectKind::Full } else { CollectKind::Minor };
             self.collect(kind, roots);
         }
+        if self.external_young.get() > self.external_limit {
+            self.collect(CollectKind::Auto, roots);
+        }
         if size > MAX_YOUNG {
             return self.alloc_old(info, size, roots);
         }
@@ -888,6 +911,12 @@ unsafe impl GcPlugin for Generational {
                 panic!("generational: heap verification failed after collection {n}: {e}");
             }
         }
+    }
+
+    fn note_external_memory(&self, bytes: usize) {
+        // Objects that own external memory have drop hooks, so they were
+        // allocated through `alloc` (young, normally) just before this.
+        self.external_young.set(self.external_young.get().saturating_add(bytes));
     }
 
     unsafe fn write_barrier_slow(&self, obj: *mut Header) {

@@ -117,7 +117,11 @@ pub struct MarkSweep {
     /// Bytes allocated since the last collection, and before it.
     bytes_since: Cell<usize>,
     bytes_before: Cell<u64>,
-    /// Collect when `bytes_since` exceeds this.
+    /// Rust-heap bytes that objects allocated since the last collection
+    /// own (reported by [`GcPlugin::note_external_memory`]): they count
+    /// towards the trigger but not towards `bytes_allocated`.
+    external_since: Cell<usize>,
+    /// Collect when `bytes_since + external_since` exceeds this.
     trigger: Cell<usize>,
     /// Collect when `allocs` reaches this (stress mode; `u64::MAX` otherwise).
     next_stress: Cell<u64>,
@@ -155,6 +159,7 @@ impl MarkSweep {
             space: RefCell::new(Space::new()),
             allocs: Cell::new(0),
             bytes_since: Cell::new(0),
+            external_since: Cell::new(0),
             bytes_before: Cell::new(0),
             trigger: Cell::new(MIN_TRIGGER),
             next_stress: Cell::new(next_stress),
@@ -256,7 +261,14 @@ impl MarkSweep {
     /// and [`MarkSweep::adopt_foreign`] too) since the last collection that
     /// a collection is due: the trigger of the module docs.
     pub fn wants_collection(&self) -> bool {
-        self.bytes_since.get() > self.trigger.get()
+        self.bytes_since.get() + self.external_since.get() > self.trigger.get()
+    }
+
+    /// Counts `bytes` of Rust-heap memory owned by a newly allocated object
+    /// (or, for a generational collector, by objects just promoted) towards
+    /// the next collection's trigger.
+    pub fn note_external(&self, bytes: usize) {
+        self.external_since.set(self.external_since.get().saturating_add(bytes));
     }
 
     /// Makes the object at `obj`, `size` bytes long, which lives in memory
@@ -623,7 +635,7 @@ unsafe impl GcPlugin for MarkSweep {
         self.allocs.set(count);
         let since = self.bytes_since.get() + size;
         self.bytes_since.set(since);
-        if since > self.trigger.get() || count >= self.next_stress.get() {
+        if since + self.external_since.get() > self.trigger.get() || count >= self.next_stress.get() {
             self.collect_for_alloc(count, roots);
         }
         let p = if size <= MAX_SMALL {
@@ -655,6 +667,10 @@ unsafe impl GcPlugin for MarkSweep {
         obj
     }
 
+    fn note_external_memory(&self, bytes: usize) {
+        self.note_external(bytes);
+    }
+
     fn collect(&self, _kind: CollectKind, roots: &dyn RootSource) {
         assert!(
             !self.collecting.replace(true),
@@ -672,6 +688,7 @@ unsafe impl GcPlugin for MarkSweep {
         }
         self.bytes_before.set(self.bytes_before.get() + self.bytes_since.get() as u64);
         self.bytes_since.set(0);
+        self.external_since.set(0);
         self.collecting.set(false);
         if self.config.verify {
             if let Err(e) = self.verify(roots) {
