@@ -21,6 +21,9 @@ pub mod ret {
     pub const INIT: u32 = 2;
     /// A generator resumed inline by FOR_ITER.
     pub const FOR_ITER: u32 = 3;
+    /// A generator resumed inline by SEND (`yield from`): its return value
+    /// replaces the subiterator on the caller's stack.
+    pub const SEND: u32 = 4;
 }
 
 /// Generator states (Obj4 slot 1 of a Generator).

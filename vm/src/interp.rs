@@ -1080,6 +1080,31 @@ impl Vm {
                         Op::SEND => {
                             let v = pop!();
                             let it = top!();
+                            if it.is_ref() && kind_of(it) == Kind::Generator {
+                                let st = s4(it, 1).int();
+                                if st == gen_state::SUSPENDED || (st == gen_state::CREATED && v == Value::NONE) {
+                                    // Resume the subgenerator inline, in this loop, like
+                                    // FOR_ITER: `yield from` chains cost no native
+                                    // recursion (and stay picklable).
+                                    let gf = s4(it, 0);
+                                    if st == gen_state::SUSPENDED {
+                                        let gsp = obj::<FrameL>(gf).sp as usize;
+                                        frame_set(gf, gsp, v);
+                                        obj::<FrameL>(gf).sp += 1;
+                                    }
+                                    obj::<Obj4L>(it).s[1] = Value::small(gen_state::RUNNING);
+                                    pc -= 1; // the yield or return lands back at the SEND
+                                    save!();
+                                    self.enter_generator_frame(gf, f, ret::SEND);
+                                    if self.depth > self.recursion_limit {
+                                        f = gf;
+                                        pending_err = Some(self.new_exc(Exc::RecursionError, "maximum recursion depth exceeded"));
+                                        continue 'frame;
+                                    }
+                                    f = gf;
+                                    continue 'frame;
+                                }
+                            }
                             save!();
                             match tri!(self.send_into(it, v)) {
                                 Some(y) => push!(y),
@@ -1266,6 +1291,16 @@ impl Vm {
                 bo.pc = for_iter.arg;
                 FrameExit::Continue(back, None)
             }
+            ret::SEND => {
+                // The subgenerator finished: its value replaces it on the
+                // caller's stack, which jumps to the SEND's target.
+                let bo = obj::<FrameL>(back);
+                let send = code_data(bo.code).instrs[bo.pc as usize];
+                let top = bo.sp as usize - 1;
+                frame_set(back, top, v);
+                bo.pc = send.arg;
+                FrameExit::Continue(back, None)
+            }
             _ => {
                 self.push_to(back, v);
                 FrameExit::Continue(back, None)
@@ -1286,8 +1321,9 @@ impl Vm {
             return FrameExit::Leave(Ok(v));
         }
         self.r.frame.set(back);
-        // Only FOR_ITER resumes generators inline: deliver the value and step
-        // past the FOR_ITER.
+        // Only FOR_ITER and SEND resume generators inline: deliver the value
+        // and step past that instruction (SEND leaves the subiterator below
+        // the value, as FOR_ITER leaves the iterator).
         let bo = obj::<FrameL>(back);
         bo.pc += 1;
         self.push_to(back, v);
@@ -1342,8 +1378,8 @@ impl Vm {
                 return FrameExit::Leave(Err(err));
             }
             self.r.frame.set(back);
-            if mode == ret::FOR_ITER {
-                // The FOR_ITER in the caller is the faulting instruction.
+            if mode == ret::FOR_ITER || mode == ret::SEND {
+                // The FOR_ITER or SEND in the caller is the faulting instruction.
                 obj::<FrameL>(back).pc += 1;
             }
             // The caller's frame gets its own traceback entry on the next turn.

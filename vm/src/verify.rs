@@ -75,7 +75,7 @@
 //! | `globals` | `Kind::Dict` (`obj::<DictL>(globals).version` in `LOAD_GLOBAL`, `dict_get_str`, `dict_set`) |
 //! | `locals` | NULL, or any heap object (`cls_of(locals)` in `*_NAME`); NULL for `OPTIMIZED` code |
 //! | `back` | NULL for the tasklet's base frame, else the caller `Frame` |
-//! | `ret_mode` | `NATIVE` for the base frame; `NORMAL` or `INIT` when the caller is in [`Resume::AfterCall`]; `FOR_ITER` when the caller is in [`Resume::ForIterCaller`] (`frame_return` reads `instrs[back.pc]` as the FOR_ITER and jumps to its argument; `frame_yield` steps past it) |
+//! | `ret_mode` | `NATIVE` for the base frame; `NORMAL` or `INIT` when the caller is in [`Resume::AfterCall`]; `FOR_ITER` when the caller is in [`Resume::ForIterCaller`] (`frame_return` reads `instrs[back.pc]` as the FOR_ITER and jumps to its argument; `frame_yield` steps past it); `SEND` when the caller is in [`Resume::SendCaller`] (likewise with the SEND, whose subgenerator on top `frame_return` replaces with the value) |
 //! | `init_self` | non-NULL iff `ret_mode == INIT` (pushed on the caller) |
 //! | `gen` | NULL, or `Kind::Generator` whose slot 0 is this frame; required for `GENERATOR` code (`frame_yield` does `set_s4(gen, ..)`) |
 //! | `exc_save` | NULL, None, or an exception instance (a heap object whose class has `cf::EXC`) |
@@ -92,11 +92,13 @@
 //!   exactly when `tf::PUSH` is set (and then `tempval` is non-NULL: it is
 //!   pushed, and a NULL is silently not pushed), otherwise
 //!   [`Resume::SafePoint`] or [`Resume::Fresh`];
-//! - every other frame of the chain: [`Resume::AfterCall`] or
-//!   [`Resume::ForIterCaller`], matching the `ret_mode` of the frame above;
+//! - every other frame of the chain: [`Resume::AfterCall`],
+//!   [`Resume::ForIterCaller`] or [`Resume::SendCaller`], matching the
+//!   `ret_mode` of the frame above;
 //! - the frame of a `Generator` in state `CREATED`: [`Resume::Fresh`]; in
 //!   state `SUSPENDED`: [`Resume::Yielded`]; `RUNNING` only for a frame of a
-//!   tasklet's chain (entered by `FOR_ITER`, `ret_mode` FOR_ITER); `FINISHED`:
+//!   tasklet's chain (entered by `FOR_ITER` or `SEND`, `ret_mode` FOR_ITER
+//!   or SEND); `FINISHED`:
 //!   never resumed (every resuming path checks the state first).
 //! - `TaskletL::exc_info`: None, NULL or an exception instance
 //!   ([`is_exception_instance`]; it becomes `vm.r.exc_info`, which
@@ -185,6 +187,13 @@ pub enum Resume {
     /// steps past the FOR_ITER and the value is pushed; when it returns, the
     /// iterator is popped and `pc` becomes the FOR_ITER's target.
     ForIterCaller,
+    /// Running a generator inline for `SEND` (`yield from`): `instrs[pc]` is
+    /// a reachable `SEND` and `depth == depth_before(pc) - 1` (the sent
+    /// value popped, the subgenerator on top). The callee is the
+    /// subgenerator's frame with `ret_mode` SEND: when it yields, `pc` steps
+    /// past the SEND and the value is pushed; when it returns, its value
+    /// replaces the subgenerator and `pc` becomes the SEND's target.
+    SendCaller,
     /// A generator suspended at `instrs[pc-1]`, a reachable `YIELD_VALUE`,
     /// after popping the yielded value: `depth == depth_before(pc-1) - 1`.
     /// Resumed by pushing the sent value (`gen_resume`, the inline FOR_ITER
@@ -224,7 +233,7 @@ impl CodeFacts {
         if generator_suspended {
             return self.resume_ok_as(cd, pc, depth, Resume::Yielded);
         }
-        [Resume::Fresh, Resume::AfterCall, Resume::SafePoint, Resume::ForIterCaller]
+        [Resume::Fresh, Resume::AfterCall, Resume::SafePoint, Resume::ForIterCaller, Resume::SendCaller]
             .into_iter()
             .any(|how| self.resume_ok_as(cd, pc, depth, how))
     }
@@ -252,6 +261,10 @@ impl CodeFacts {
                 instr(pc).is_some_and(|ins| ins.op == Op::FOR_ITER)
                     && self.depth_before(pc).map(|d| d as usize) == Some(depth)
             }
+            Resume::SendCaller => {
+                instr(pc).is_some_and(|ins| ins.op == Op::SEND)
+                    && self.depth_before(pc).is_some_and(|d| (d as usize).checked_sub(1) == Some(depth))
+            }
             Resume::Yielded => {
                 let Some(i) = pc.checked_sub(1) else { return false };
                 let (Some(ins), Some(d)) = (instr(i), self.depth_before(i)) else { return false };
@@ -264,12 +277,12 @@ impl CodeFacts {
     /// [`Self::resume_ok_as`]): whether its value-stack entry `pos` may be
     /// NULL. The saved stack is a prefix of the stack before `instrs[pc-1]`
     /// (AfterCall, Yielded) or the stack before `instrs[pc]` (SafePoint,
-    /// ForIterCaller); a Fresh frame has none.
+    /// ForIterCaller, SendCaller); a Fresh frame has none.
     pub fn resume_slot_may_be_null(&self, pc: usize, how: Resume, pos: usize) -> bool {
         match how {
             Resume::Fresh => false,
             Resume::AfterCall | Resume::Yielded => pc.checked_sub(1).is_some_and(|i| self.may_be_null(i, pos)),
-            Resume::SafePoint | Resume::ForIterCaller => self.may_be_null(pc, pos),
+            Resume::SafePoint | Resume::ForIterCaller | Resume::SendCaller => self.may_be_null(pc, pos),
         }
     }
 }

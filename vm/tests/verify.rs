@@ -467,6 +467,20 @@ fn resume_in_a_loop() {
     assert_eq!(accepted(&cd, &f, false), vec![(0, 0), (for_iter, 1), (call + 1, 1)]);
 }
 
+#[test]
+fn resume_in_a_yield_from() {
+    let u = unit_named("def g(it):\n    r = yield from it\n    return r\n", "g");
+    let (cd, f) = facts_of(&u);
+    let send = op_index(&cd, SEND);
+    let d = f.depth_before(send).expect("SEND is reachable") as usize;
+    assert_eq!(d, 2, "the subiterator and the value to send");
+    // A caller running its subgenerator inline has popped the sent value.
+    assert!(f.resume_ok_as(&cd, send, d - 1, Resume::SendCaller));
+    assert!(!f.resume_ok_as(&cd, send, d, Resume::SendCaller), "the sent value is not on the stack");
+    assert!(!f.resume_ok_as(&cd, send + 1, d - 1, Resume::SendCaller), "only at the SEND");
+    assert!(!f.resume_ok_as(&cd, send, d - 1, Resume::ForIterCaller));
+}
+
 // ---------------------------------------------------------------------------
 // Random single-field mutations of real code: verify_code never panics.
 

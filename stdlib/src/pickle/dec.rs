@@ -561,7 +561,7 @@ impl<'v, 'a> Dec<'v, 'a> {
             && (back.is_null() || Self::is(back, Kind::Frame))
             && (kwnames.is_null() || Self::is(kwnames, Kind::Tuple))
             && (exc_save.is_null() || exc_save == Value::NONE || is_exception_instance(exc_save))
-            && pc <= ninstrs && (base..=nslots).contains(&sp) && ret_mode <= ret::FOR_ITER
+            && pc <= ninstrs && (base..=nslots).contains(&sp) && ret_mode <= ret::SEND
             && (ret_mode == ret::INIT) == !init_self.is_null();
         if !ok { return Err(self.bad("invalid frame")); }
         let n = self.count(1)?;
@@ -904,7 +904,7 @@ impl<'v, 'a> Dec<'v, 'a> {
             match state {
                 gen_state::RUNNING => {
                     if !for_iter_frames.contains(&id_of(frame)) {
-                        return Err(self.bad("a running generator must be resumed by a pickled tasklet's for loop"));
+                        return Err(self.bad("a running generator must be resumed by a pickled tasklet's for loop or yield from"));
                     }
                     running_gen_frames.insert(id_of(frame));
                 }
@@ -922,7 +922,7 @@ impl<'v, 'a> Dec<'v, 'a> {
             set_s4(g, 1, Value::small(state));
         }
         if for_iter_frames.iter().any(|f| !running_gen_frames.contains(f)) {
-            return Err(self.bad("a frame resumed by a for loop is not a running generator's"));
+            return Err(self.bad("a frame resumed by a for loop or yield from is not a running generator's"));
         }
         // Channels: their queues must match the tasklets blocked on them.
         let nc = self.channels.len() / 5;
@@ -1018,13 +1018,18 @@ impl<'v, 'a> Dec<'v, 'a> {
             let rm_ok = if is_base { rm == ret::NATIVE } else { rm != ret::NATIVE };
             if !rm_ok { return Err(self.bad("a frame in a tasklet's chain returns to the wrong place")); }
             if rm == ret::INIT && fo.init_self.is_null() { return Err(self.bad("an __init__ frame without its instance")); }
-            if rm == ret::FOR_ITER { for_iter.insert(id_of(f)); }
-            if code_data(code).is_generator() != (rm == ret::FOR_ITER) {
-                return Err(self.bad("a generator's frame can only be in a tasklet's chain inside a for loop"));
+            let inline_gen = rm == ret::FOR_ITER || rm == ret::SEND;
+            if inline_gen { for_iter.insert(id_of(f)); }
+            if code_data(code).is_generator() != inline_gen {
+                return Err(self.bad("a generator's frame can only be in a tasklet's chain inside a for loop or yield from"));
             }
             let depth = sp - sbase;
             let allowed: &[Resume] = if !callee.is_null() {
-                if obj::<FrameL>(callee).ret_mode == ret::FOR_ITER { &[Resume::ForIterCaller] } else { &[Resume::AfterCall] }
+                match obj::<FrameL>(callee).ret_mode {
+                    ret::FOR_ITER => &[Resume::ForIterCaller],
+                    ret::SEND => &[Resume::SendCaller],
+                    _ => &[Resume::AfterCall],
+                }
             } else if flags & tf::PUSH != 0 {
                 &[Resume::AfterCall]
             } else if !pending.is_null() {
