@@ -61,6 +61,9 @@ fn no_kwargs(vm: &mut Vm, p: &ArgParser, name: &str) -> PyResult<()> {
 
 /// The single argument of `math.NAME(x)`.
 fn one_arg(vm: &mut Vm, a: &[Value], k: Value, name: &str) -> PyResult<Value> {
+    if a.len() == 1 && k.is_null() {
+        return Ok(a[0]);
+    }
     let qual = format!("math.{name}");
     let p = ArgParser::new(&qual, a, k);
     no_kwargs(vm, &p, &qual)?;
