@@ -45,6 +45,21 @@ impl Vm {
                 _ => {}
             }
         }
+        if it.is_ref() && kind_of(it) == Kind::Range {
+            // CPython preallocates from the length hint: a range too long
+            // for memory is a MemoryError at once, not after filling it.
+            let n = self.range_len(it)?.max(0) as usize;
+            {
+                let need = obj::<ListL>(l).len.saturating_add(n);
+                let cap = { let o = obj::<ListL>(l); if o.items.is_null() { 0 } else { obj::<ArrayL>(o.items).cap } };
+                if need > cap {
+                    let na = self.try_new_array(need)?;
+                    let o = obj::<ListL>(l);
+                    if o.len > 0 { array_copy(o.items, 0, na, 0, o.len); }
+                    set_field!(l, ListL, items, na);
+                }
+            }
+        }
         let iter = self.get_iter(it)?;
         while let Some(v) = self.next(iter)? { self.list_append(l, v); }
         Ok(())

@@ -120,6 +120,8 @@ kinds! {
     MappingProxy => Obj4L,
     Tasklet => TaskletL,
     Channel => ChannelL,
+    TypedArray => TypedArrayL,
+    ArrayIter => Obj4L,
 }
 
 pub fn type_info(kind: Kind) -> &'static TypeInfo {
@@ -220,6 +222,16 @@ pub mod layouts {
     #[repr(C)]
     pub struct ByteArrayL { pub head: ObjHead, pub attrs: Value, pub len: usize, pub data: Value }
     fixed_layout!(ByteArrayL, true, [attrs, data]);
+    /// array.array (types/array.rs): `len` items of `itemsize` bytes each,
+    /// stored as native machine values in the RawArray `data` (no
+    /// references; NULL while nothing was ever allocated); `tc` is the
+    /// typecode character. `attrs` is at ListL's offset, like bytearray's.
+    #[repr(C)]
+    pub struct TypedArrayL { pub head: ObjHead, pub attrs: Value, pub len: usize, pub data: Value, pub tc: u32, pub itemsize: u32 }
+    fixed_layout!(TypedArrayL, true, [attrs, data]);
+    // Subclass instances keep attributes in `attrs` like ListL's (see
+    // object.rs `has_attrs_dict`).
+    const_assert_eq!(std::mem::offset_of!(TypedArrayL, attrs), std::mem::offset_of!(ListL, attrs));
 
     /// Big integers (outside the 63-bit small range). Digits live on the Rust
     /// heap and are freed by the drop hook.
@@ -571,17 +583,40 @@ impl Heap {
                 }
             }
         }
+        match self.alloc_slow(roots, info, cls, size) {
+            Some(v) => v,
+            None => {
+                eprintln!("skiff: out of memory allocating {size} bytes");
+                std::process::abort();
+            }
+        }
+    }
+
+    /// `alloc`, but None when the collector cannot find the memory (after
+    /// collecting), for callers that raise MemoryError instead of aborting.
+    pub fn try_alloc(&self, roots: &dyn RootSource, kind: Kind, cls: Value, size: usize) -> Option<Value> {
+        let size = round8(size.max(24));
+        if size > isize::MAX as usize / 2 {
+            return None;
+        }
+        if size <= self.max_inline {
+            return Some(self.alloc(roots, kind, cls, size));
+        }
+        self.alloc_slow(roots, type_info(kind), cls, size)
+    }
+
+    /// The plugin's allocation, for `size` already rounded.
+    fn alloc_slow(&self, roots: &dyn RootSource, info: &'static TypeInfo, cls: Value, size: usize) -> Option<Value> {
         // SAFETY: size is >= 24 (>= 16), a multiple of 8, and at least what
         // `size_of` reports once the caller fills the length fields.
         let p = unsafe { self.gc.alloc(info, size, roots) };
         if p.is_null() {
-            eprintln!("skiff: out of memory allocating {size} bytes");
-            std::process::abort();
+            return None;
         }
         // SAFETY: `p` is a fresh, zeroed object of at least 24 bytes; setting
         // its class is an initialising store (no barrier needed).
         unsafe { (*(p as *mut ObjHead)).cls = cls };
-        Value::from_addr(p as usize)
+        Some(Value::from_addr(p as usize))
     }
 }
 

@@ -690,7 +690,7 @@ impl Vm {
             Kind::List => {
                 let total = unit * n;
                 if total == 0 && !inplace { return Ok(self.new_list(&[])); }
-                let na = self.new_array(total.max(1));
+                let na = self.try_new_array(total.max(1))?;
                 let old = obj::<ListL>(seq).items;
                 for r in 0..n { array_copy(old, 0, na, r * unit, unit); }
                 if inplace {
@@ -708,7 +708,7 @@ impl Vm {
                 if n == 1 { return Ok(seq); }
                 let total = unit * n;
                 if total == 0 { return Ok(self.new_tuple(&[])); }
-                let t = self.alloc_tuple(total);
+                let t = self.try_alloc_tuple(total)?;
                 let items = tuple_slice(seq);
                 for r in 0..n { for (i, &x) in items.iter().enumerate() { tuple_init(t, r * unit + i, x); } }
                 t

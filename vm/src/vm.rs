@@ -473,6 +473,31 @@ impl Vm {
         obj::<ArrayL>(a).cap = cap;
         a
     }
+    /// `alloc`, raising MemoryError when the collector cannot provide `size`
+    /// bytes (None: the size overflowed) instead of aborting: for objects
+    /// whose size a program chooses (`[x] * n`, `list(range(n))`).
+    pub fn try_alloc(&mut self, kind: Kind, cls: Value, size: Option<usize>) -> PyResult<Value> {
+        match size.and_then(|s| self.heap.try_alloc(&self.r, kind, cls, s)) {
+            Some(v) => Ok(v),
+            None => Err(self.new_exc(Exc::MemoryError, "")),
+        }
+    }
+    /// `new_array`, raising MemoryError when memory is short.
+    pub fn try_new_array(&mut self, cap: usize) -> PyResult<Value> {
+        let size = cap.checked_mul(8).and_then(|b| b.checked_add(std::mem::size_of::<ArrayL>()));
+        let a = self.try_alloc(Kind::Array, Value::NULL, size)?;
+        obj::<ArrayL>(a).cap = cap;
+        Ok(a)
+    }
+    /// `alloc_tuple`, raising MemoryError when memory is short.
+    pub fn try_alloc_tuple(&mut self, n: usize) -> PyResult<Value> {
+        let size = n.checked_mul(8).and_then(|b| b.checked_add(std::mem::size_of::<TupleL>()));
+        let t = self.try_alloc(Kind::Tuple, self.ty(Ty::Tuple), size)?;
+        let o = obj::<TupleL>(t);
+        o.len = n;
+        o.hash = -1;
+        Ok(t)
+    }
     pub fn new_raw_array(&self, cap: usize) -> Value {
         let a = self.alloc(Kind::RawArray, Value::NULL, std::mem::size_of::<RawArrayL>() + cap);
         obj::<RawArrayL>(a).cap = cap;

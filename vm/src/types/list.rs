@@ -655,7 +655,7 @@ fn imul(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     }
     // The new array is allocated first, then filled from the old one (no
     // Python code runs in between, so the list cannot change).
-    let na = vm.new_array(n * k);
+    let na = vm.try_new_array(n * k)?;
     let old = obj::<ListL>(l).items;
     for r in 0..k { array_copy(old, 0, na, r * n, n); }
     set_field!(l, ListL, items, na);
