@@ -122,7 +122,8 @@ impl Vm {
     // -- sets ---------------------------------------------------------------------
 
     pub fn new_set(&mut self, items: &[Value]) -> PyResult<Value> {
-        let d = self.new_dict();
+        // Sized for the items up front (duplicates only leave room unused).
+        let d = self.new_dict_cap(items.len());
         let s = self.alloc(Kind::Set, self.ty(Ty::Set), std::mem::size_of::<SetL>());
         set_field!(s, SetL, dict, d);
         obj::<SetL>(s).hash = -1;
@@ -190,22 +191,52 @@ impl Vm {
 
     /// Set algebra for `| & - ^` on two sets; the result has the left operand's type.
     pub fn set_binop(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Value> {
-        // The result's elements, in order, in a GC list (storage rule).
+        // The result's elements and their hashes, in order, in a GC list
+        // (storage rule): `[k0, h0, k1, h1, ...]`.
         let out = self.new_list(&[]);
+        // The result's insertion history, from which its iteration order
+        // is simulated: `&` and `-` add, as CPython's set_intersection and
+        // set_difference do, the elements of the smaller set (of `a`) in
+        // CPython's iteration order; `|`, `^` and `-` with a much smaller
+        // `b` keep `a`'s own insertion
+        // history followed by `b`'s (CPython copies tables and deletes in
+        // place there, which the simulation does not model exactly).
         match op {
             BinOp::Or => {
-                self.set_filter_into(out, a, None)?;
-                self.set_filter_into(out, b, None)?;
+                self.set_filter_into(out, a, None, false)?;
+                self.set_filter_into(out, b, None, false)?;
             }
-            BinOp::And => self.set_filter_into(out, a, Some((b, true)))?,
-            BinOp::Sub => self.set_filter_into(out, a, Some((b, false)))?,
+            BinOp::And => {
+                let (la, lb) = (self.dict_len(obj::<SetL>(a).dict), self.dict_len(obj::<SetL>(b).dict));
+                if lb > la {
+                    self.set_filter_into(out, a, Some((b, true)), true)?
+                } else {
+                    self.set_filter_into(out, b, Some((a, true)), true)?
+                }
+            }
+            BinOp::Sub => {
+                // CPython copies a set much larger than `b` and deletes
+                // from the copy: `a`'s history is the closer model there.
+                let (la, lb) = (self.dict_len(obj::<SetL>(a).dict), self.dict_len(obj::<SetL>(b).dict));
+                self.set_filter_into(out, a, Some((b, false)), (la >> 2) <= lb)?
+            }
             BinOp::Xor => {
-                self.set_filter_into(out, a, Some((b, false)))?;
-                self.set_filter_into(out, b, Some((a, false)))?;
+                self.set_filter_into(out, a, Some((b, false)), false)?;
+                self.set_filter_into(out, b, Some((a, false)), false)?;
             }
             _ => unreachable!(),
         }
-        let res = if kind_of(a) == Kind::FrozenSet { self.new_frozenset(list_slice(out))? } else { self.new_set(list_slice(out))? };
+        // Built from the stored hashes: no element is hashed again.
+        let n = list_slice(out).len() / 2;
+        let d = self.new_dict_cap(n);
+        for j in 0..n {
+            let (k, h) = (list_slice(out)[2 * j], list_slice(out)[2 * j + 1].int());
+            self.dict_set_h(d, k, h, Value::NONE)?;
+        }
+        let (kind, ty) = if kind_of(a) == Kind::FrozenSet { (Kind::FrozenSet, Ty::FrozenSet) } else { (Kind::Set, Ty::Set) };
+        let res = self.alloc(kind, self.ty(ty), std::mem::size_of::<SetL>());
+        set_field!(res, SetL, dict, d);
+        obj::<SetL>(res).hash = -1;
         if inplace && kind_of(a) == Kind::Set {
             let d = obj::<SetL>(res).dict;
             set_field!(a, SetL, dict, d);
@@ -214,26 +245,35 @@ impl Vm {
         Ok(res)
     }
 
-    /// Appends to list `out` the elements of set `src` (in table order) that
+    /// Appends to list `out` the elements of set `src` (in CPython's order
+    /// with `cpython_order`, else in insertion order) that
     /// are, or with `Some((other, false))` are not, in `other`: all of them
-    /// with None. Walks `src`'s table in place and probes with the stored
-    /// hashes.
-    fn set_filter_into(&mut self, out: Value, src: Value, test: Option<(Value, bool)>) -> PyResult<()> {
-        let mut i = 0;
-        // The table may change under a user __eq__: re-read it each time.
-        while i < self.dict_used(obj::<SetL>(src).dict) {
+    /// with None; each followed by its stored hash. Walks `src`'s table in
+    /// place and probes with the stored hashes.
+    fn set_filter_into(&mut self, out: Value, src: Value, test: Option<(Value, bool)>, cpython_order: bool) -> PyResult<()> {
+        let order = if cpython_order { crate::types::set::entry_order(self, src) } else { None };
+        let mut j = 0;
+        // The table may change under a user __eq__: re-read it each time
+        // (a stale index finds another entry or none, never bad memory).
+        loop {
             let d = obj::<SetL>(src).dict;
+            let i = match &order {
+                Some(o) => match o.get(j) { Some(&i) => i, None => break },
+                None if j < self.dict_used(d) => j,
+                None => break,
+            };
+            j += 1;
             if let Some((k, _)) = self.dict_entry(d, i) {
+                let h = self.dict_entry_hash(d, i);
                 let keep = match test {
                     None => true,
-                    Some((other, want)) => {
-                        let h = self.dict_entry_hash(d, i);
-                        self.dict_get_h(obj::<SetL>(other).dict, k, h)?.is_some() == want
-                    }
+                    Some((other, want)) => self.dict_get_h(obj::<SetL>(other).dict, k, h)?.is_some() == want,
                 };
-                if keep { self.list_append(out, k); }
+                if keep {
+                    self.list_append(out, k);
+                    self.list_append(out, Value::small(h));
+                }
             }
-            i += 1;
         }
         Ok(())
     }

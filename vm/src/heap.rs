@@ -376,7 +376,9 @@ pub mod layouts {
     fixed_layout!(DictL, true, [attrs, entries, index]);
     /// set/frozenset: a dict whose values are unused.
     #[repr(C)]
-    pub struct SetL { pub head: ObjHead, pub attrs: Value, pub dict: Value, pub hash: i64 }
+    /// `order_ver`: the version of `dict` at which its order was found to
+    /// be CPython's iteration order (0: not known; see `types::set`).
+    pub struct SetL { pub head: ObjHead, pub attrs: Value, pub dict: Value, pub hash: i64, pub order_ver: u64 }
     fixed_layout!(SetL, true, [attrs, dict]);
     #[repr(C)]
     pub struct FunctionL {

@@ -54,6 +54,21 @@ fn vargs<'a>(vm: &mut Vm, args: &'a [Value], kw: Value, any: bool, meth: &str) -
 }
 
 fn set_dict(s: Value) -> Value { obj::<SetL>(s).dict }
+
+/// Whether the order of `s`'s dict is known to be CPython's iteration
+/// order: recorded against the dict's version, which every mutation
+/// replaces by a fresh one (never 0, so a new dict's 0 never matches).
+/// Frozensets and sets between mutations then iterate without simulating
+/// the hash table again.
+fn order_known(s: Value) -> bool {
+    let v = obj::<DictL>(set_dict(s)).version;
+    v != 0 && obj::<SetL>(s).order_ver == v
+}
+
+/// Records that `s`'s dict, as it is now, is in CPython's order.
+fn note_ordered(s: Value) {
+    obj::<SetL>(s).order_ver = obj::<DictL>(set_dict(s)).version;
+}
 fn set_len(vm: &Vm, s: Value) -> usize { vm.dict_len(set_dict(s)) }
 
 /// The order in which CPython would iterate a set after inserting elements
@@ -62,32 +77,35 @@ fn set_len(vm: &Vm, s: Value) -> usize { vm.dict_len(set_dict(s)) }
 fn slot_order(hashes: &[u64]) -> Vec<usize> {
     const LINEAR_PROBES: usize = 9;
     const PERTURB_SHIFT: u32 = 5;
-    fn insert(table: &mut [Option<(usize, u64)>], e: (usize, u64)) {
+    const FREE: u32 = u32::MAX;
+    // Slots hold positions into `hashes` (FREE when empty).
+    fn insert(table: &mut [u32], hashes: &[u64], e: u32) {
         let mask = table.len() - 1;
-        let mut perturb = e.1;
-        let mut i = (e.1 as usize) & mask;
+        let h = hashes[e as usize];
+        let mut perturb = h;
+        let mut i = (h as usize) & mask;
         loop {
             let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             for j in i..=i + probes {
-                if table[j].is_none() { table[j] = Some(e); return; }
+                if table[j] == FREE { table[j] = e; return; }
             }
             perturb >>= PERTURB_SHIFT;
             i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
     }
-    let mut table: Vec<Option<(usize, u64)>> = vec![None; 8];
-    for (used, &h) in hashes.iter().enumerate() {
-        insert(&mut table, (used, h));
+    let mut table: Vec<u32> = vec![FREE; 8];
+    for used in 0..hashes.len() {
+        insert(&mut table, hashes, used as u32);
         let used = used + 1;
         if used * 5 >= (table.len() - 1) * 3 {
             let minused = if used > 50000 { used * 2 } else { used * 4 };
             let mut size = 8;
             while size <= minused { size <<= 1; }
-            let old = std::mem::replace(&mut table, vec![None; size]);
-            for e in old.into_iter().flatten() { insert(&mut table, e); }
+            let old = std::mem::replace(&mut table, vec![FREE; size]);
+            for e in old.into_iter().filter(|&e| e != FREE) { insert(&mut table, hashes, e); }
         }
     }
-    table.into_iter().flatten().map(|(i, _)| i).collect()
+    table.into_iter().filter(|&e| e != FREE).map(|e| e as usize).collect()
 }
 
 /// Live entry indices of dict `d` with their stored hashes.
@@ -105,6 +123,18 @@ fn cpython_order(vm: &Vm, d: Value) -> Vec<usize> {
     slot_order(&hashes).into_iter().map(|p| idx[p]).collect()
 }
 
+/// The entry indices of set `s`'s dict in CPython's iteration order, or
+/// None when that is the dict's own order.
+pub fn entry_order(vm: &Vm, s: Value) -> Option<Vec<usize>> {
+    if order_known(s) { return None; }
+    let order = cpython_order(vm, set_dict(s));
+    if order.windows(2).all(|w| w[0] < w[1]) {
+        note_ordered(s);
+        return None;
+    }
+    Some(order)
+}
+
 /// The elements of a set in CPython's iteration order, in a fresh GC list
 /// (so they stay alive and up to date while callers allocate or run
 /// Python code).
@@ -117,10 +147,22 @@ fn ordered_items(vm: &mut Vm, s: Value) -> Items {
 /// order, e.g. `list({3, 1}) == [1, 3]`).
 pub fn iteration_list(vm: &mut Vm, s: Value) -> Value {
     let d = set_dict(s);
+    if order_known(s) {
+        let n = vm.dict_used(d);
+        let l = vm.new_list_cap(vm.dict_len(d));
+        for i in 0..n {
+            // The list was allocated first: no allocation below moves `d`.
+            if let Some((k, _)) = vm.dict_entry(set_dict(s), i) { vm.list_append(l, k); }
+        }
+        return l;
+    }
     let order = cpython_order(vm, d);
+    if order.windows(2).all(|w| w[0] < w[1]) {
+        note_ordered(s);
+    }
     let l = vm.new_list_cap(order.len());
     for i in order {
-        if let Some((k, _)) = vm.dict_entry(d, i) { vm.list_append(l, k); }
+        if let Some((k, _)) = vm.dict_entry(set_dict(s), i) { vm.list_append(l, k); }
     }
     l
 }
@@ -131,10 +173,14 @@ pub fn iteration_list(vm: &mut Vm, s: Value) -> Value {
 /// history): `__repr__` simulates from the dict's order, and re-simulating
 /// a reordered colliding set would scramble it.
 fn reorder(vm: &mut Vm, s: Value) -> PyResult<()> {
+    if order_known(s) { return Ok(()); }
     let d = set_dict(s);
     let (idx, hashes) = live_entries(vm, d);
     let order = slot_order(&hashes);
-    if order.iter().enumerate().all(|(i, &p)| i == p) && vm.dict_used(d) == idx.len() { return Ok(()); }
+    if order.iter().enumerate().all(|(i, &p)| i == p) {
+        note_ordered(s);
+        if vm.dict_used(d) == idx.len() { return Ok(()); }
+    }
     let permuted: Vec<u64> = order.iter().map(|&p| hashes[p]).collect();
     if !slot_order(&permuted).iter().enumerate().all(|(i, &p)| i == p) { return Ok(()); }
     let nd = vm.new_dict_cap(idx.len());
@@ -144,6 +190,7 @@ fn reorder(vm: &mut Vm, s: Value) -> PyResult<()> {
         vm.dict_set_h(nd, k, hashes[p] as i64, Value::NONE)?;
     }
     set_field!(s, SetL, dict, nd);
+    note_ordered(s);
     Ok(())
 }
 
