@@ -215,9 +215,17 @@ impl Vm {
     fn rich_compare_slow_inner(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
-        let (name, rname) = op.dunders();
-        let name_v = self.intern(name);
-        let rname_v = self.intern(rname);
+        let (name_v, rname_v) = {
+            let (n, r) = match op {
+                CmpOp::Lt => (N::lt, N::gt),
+                CmpOp::Le => (N::le, N::ge),
+                CmpOp::Eq => (N::eq, N::eq),
+                CmpOp::Ne => (N::ne, N::ne),
+                CmpOp::Gt => (N::gt, N::lt),
+                CmpOp::Ge => (N::ge, N::le),
+            };
+            (self.n(n), self.n(r))
+        };
         let mut checked_reflected = false;
         if ta != tb && self.is_subclass(tb, ta) {
             if let Some(m) = self.lookup_type(tb, rname_v) {

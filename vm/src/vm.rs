@@ -120,7 +120,9 @@ pub struct Roots {
     /// Values the VM keeps forever (shapes, native-module objects).
     pub immortal: RefCell<Vec<Value>>,
     /// Interned strings: identifier names, attribute names.
-    pub interned: RefCell<HashMap<Box<str>, Value>>,
+    /// FxHash: interning runs on hot paths (operator dunders), and SipHash's
+    /// flooding resistance buys nothing for names the program itself uses.
+    pub interned: RefCell<rustc_hash::FxHashMap<Box<str>, Value>>,
     /// Rust-side buffers registered as roots while they live (see `RootedVec`).
     pub buffers: RefCell<Vec<*const RefCell<Vec<Value>>>>,
     /// Highest address of the thread's native stack.
@@ -313,7 +315,7 @@ impl Vm {
             frame: nullc(), exc_info: Cell::new(Value::NONE), modules: nullc(), builtins: nullc(),
             sys: nullc(), empty_tuple: nullc(), empty_str: nullc(), root_shape: nullc(),
             names: std::array::from_fn(|_| nullc()),
-            immortal: RefCell::new(Vec::new()), interned: RefCell::new(HashMap::new()),
+            immortal: RefCell::new(Vec::new()), interned: RefCell::new(rustc_hash::FxHashMap::default()),
             buffers: RefCell::new(Vec::new()),
             stack_hi: Cell::new(bounds.hi), extra_ranges: RefCell::new(Vec::new()),
             sched: std::array::from_fn(|_| nullc()),
