@@ -60,6 +60,7 @@ pub fn install(vm: &mut Vm) {
     vm.register_native_module("_os", os_native::init);
     vm.register_native_module("_struct", struct_native::init);
     vm.register_native_module("_pickle", pickle::init);
+    vm.register_native_module("_array", skiff_vm::types::array::init_module);
     for &(name, source) in bundled::BUNDLED { vm.register_bundled_module(name, source); }
     // `list[int]` and friends: types.GenericAlias (bundled types.py).
     for t in [Ty::List, Ty::Dict, Ty::Tuple, Ty::Set, Ty::FrozenSet, Ty::Type] {

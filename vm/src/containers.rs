@@ -610,6 +610,8 @@ impl Vm {
                 _ => {}
             }
         }
+        // Instances of the native array.array itself (types/array.rs).
+        if o.is_ref() && kind_of(o) == Kind::TypedArray { return crate::types::array::getitem(self, o, k); }
         let cls = self.type_of(o);
         if let Some(m) = self.lookup_type(cls, self.n(N::getitem)) {
             return self.call(m, &[o, k]);
@@ -644,6 +646,7 @@ impl Vm {
                 _ => {}
             }
         }
+        if o.is_ref() && kind_of(o) == Kind::TypedArray { return crate::types::array::setitem(self, o, k, v); }
         let cls = self.type_of(o);
         if let Some(m) = self.lookup_type(cls, self.n(N::setitem)) {
             self.call(m, &[o, k, v])?;
@@ -719,6 +722,7 @@ impl Vm {
                 _ => {}
             }
         }
+        if o.is_ref() && kind_of(o) == Kind::TypedArray { return crate::types::array::setitem(self, o, k, Value::NULL); }
         let cls = self.type_of(o);
         if let Some(m) = self.lookup_type(cls, self.n(N::delitem)) {
             self.call(m, &[o, k])?;

@@ -121,6 +121,7 @@ kinds! {
     Tasklet => TaskletL,
     Channel => ChannelL,
     TypedArray => TypedArrayL,
+    TypedArraySub => TypedArrayL,
     ArrayIter => Obj4L,
 }
 
@@ -224,10 +225,11 @@ pub mod layouts {
     fixed_layout!(ByteArrayL, true, [attrs, data]);
     /// array.array (types/array.rs): `len` items of `itemsize` bytes each,
     /// stored as native machine values in the RawArray `data` (no
-    /// references; NULL while nothing was ever allocated); `tc` is the
+    /// references; NULL while nothing was ever allocated), which has room
+    /// for at least `alloc` items (CPython's `allocated`); `tc` is the
     /// typecode character. `attrs` is at ListL's offset, like bytearray's.
     #[repr(C)]
-    pub struct TypedArrayL { pub head: ObjHead, pub attrs: Value, pub len: usize, pub data: Value, pub tc: u32, pub itemsize: u32 }
+    pub struct TypedArrayL { pub head: ObjHead, pub attrs: Value, pub len: usize, pub data: Value, pub alloc: usize, pub tc: u32, pub itemsize: u32 }
     fixed_layout!(TypedArrayL, true, [attrs, data]);
     // Subclass instances keep attributes in `attrs` like ListL's (see
     // object.rs `has_attrs_dict`).

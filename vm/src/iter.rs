@@ -209,6 +209,7 @@ impl Vm {
                 Kind::Enumerate | Kind::Zip | Kind::Map | Kind::Filter | Kind::Reversed | Kind::CallIter => {
                     return crate::builtin_iters::next_builtin_iter(self, it);
                 }
+                Kind::ArrayIter => return crate::types::array::iter_next(self, it),
                 _ => {}
             }
         }

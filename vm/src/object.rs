@@ -729,7 +729,7 @@ impl Vm {
                     let d = obj::<FunctionL>(o).dict;
                     if !d.is_null() { if let Some(v) = self.dict_get_str(d, name) { return Ok(Some(v)); } }
                 }
-                Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Tasklet | Kind::Channel => {
+                Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Tasklet | Kind::Channel | Kind::TypedArraySub => {
                     let d = obj::<ListL>(o).attrs; // `attrs` is at the same offset in these layouts
                     if !d.is_null() { if let Some(v) = self.dict_get_str(d, name) { return Ok(Some(v)); } }
                 }
@@ -880,7 +880,7 @@ impl Vm {
                     if d.is_null() { d = self.new_dict(); set_field!(o, FunctionL, dict, d); }
                     return self.dict_set(d, name, v);
                 }
-                Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Tasklet | Kind::Channel if self.is_heap_class(cls) => {
+                Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Tasklet | Kind::Channel | Kind::TypedArraySub if self.is_heap_class(cls) => {
                     if obj::<ClassL>(cls).flags & cf::SLOTS_ONLY != 0 {
                         let (n, tn) = (str_ref(name).to_string(), self.type_name(o));
                         return Err(self.new_exc(Exc::AttributeError, &format!("'{tn}' object has no attribute '{n}'")));
@@ -1005,5 +1005,5 @@ impl Vm {
 /// Objects whose subclass instances keep attributes in an `attrs` dict at
 /// ListL's offset.
 fn has_attrs_dict(o: Value) -> bool {
-    matches!(kind_of(o), Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Tasklet | Kind::Channel)
+    matches!(kind_of(o), Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Tasklet | Kind::Channel | Kind::TypedArraySub)
 }

@@ -35,7 +35,7 @@ pub fn special_getattr(vm: &mut Vm, o: Value, name: Value) -> PyResult<Option<Va
         (Kind::Class, "__mro__") => Some(obj::<ClassL>(o).mro),
         (Kind::Class, "__bases__") => Some(obj::<ClassL>(o).bases),
         (Kind::Class, "__base__") => Some(tuple_slice(obj::<ClassL>(o).bases).first().copied().unwrap_or(Value::NONE)),
-        (Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Tasklet | Kind::Channel, "__dict__")
+        (Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Tasklet | Kind::Channel | Kind::TypedArraySub, "__dict__")
             if vm.is_heap_class(cls_of(o)) && obj::<ClassL>(cls_of(o)).flags & crate::object::cf::SLOTS_ONLY == 0 =>
         {
             // Instances of subclasses keep their attributes in `attrs`.

@@ -15,6 +15,9 @@ pub mod iters;
 pub mod misc;
 pub mod complex;
 pub mod complex_ops;
+/// `array.array`: made when skiff-stdlib's `_array` module is first
+/// imported (`array::init_module`), not at start-up.
+pub mod array;
 
 use crate::vm::Vm;
 
