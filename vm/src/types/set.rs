@@ -125,7 +125,8 @@ fn cpython_order(vm: &Vm, d: Value) -> Vec<usize> {
 
 /// The entry indices of set `s`'s dict in CPython's iteration order, or
 /// None when that is the dict's own order.
-pub fn entry_order(vm: &Vm, s: Value) -> Option<Vec<usize>> {
+pub fn entry_order(vm: &mut Vm, s: Value) -> Option<Vec<usize>> {
+    reorder(vm, s);
     if order_known(s) { return None; }
     let order = cpython_order(vm, set_dict(s));
     if order.windows(2).all(|w| w[0] < w[1]) {
@@ -146,6 +147,7 @@ fn ordered_items(vm: &mut Vm, s: Value) -> Items {
 /// iterator (so iteration agrees with repr and with CPython's hash-table
 /// order, e.g. `list({3, 1}) == [1, 3]`).
 pub fn iteration_list(vm: &mut Vm, s: Value) -> Value {
+    reorder(vm, s);
     let d = set_dict(s);
     if order_known(s) {
         let n = vm.dict_used(d);
@@ -167,37 +169,36 @@ pub fn iteration_list(vm: &mut Vm, s: Value) -> Value {
     l
 }
 
-/// Re-stores a freshly built set's elements in CPython's order, so that
-/// iterating it agrees with its repr. Only done when that order is a fixed
-/// point of the simulation (no collisions that depend on the insertion
-/// history): `__repr__` simulates from the dict's order, and re-simulating
-/// a reordered colliding set would scramble it.
-fn reorder(vm: &mut Vm, s: Value) -> PyResult<()> {
-    if order_known(s) { return Ok(()); }
+/// Re-stores a set's elements in CPython's order, the first time it is
+/// iterated, so that later iterations need no simulation (and agree with
+/// its repr). Only done when that order is a fixed point of the simulation
+/// (no collisions that depend on the insertion history): re-simulating a
+/// reordered colliding set would scramble it. Sets that are never iterated
+/// (`len(set(...))`, membership tests) never pay for it. Runs no Python
+/// code: the elements are distinct, so they are inserted without compares.
+fn reorder(vm: &mut Vm, s: Value) {
+    if order_known(s) { return; }
     let d = set_dict(s);
     let (idx, hashes) = live_entries(vm, d);
     let order = slot_order(&hashes);
     if order.iter().enumerate().all(|(i, &p)| i == p) {
         note_ordered(s);
-        if vm.dict_used(d) == idx.len() { return Ok(()); }
+        if vm.dict_used(d) == idx.len() { return; }
     }
     let permuted: Vec<u64> = order.iter().map(|&p| hashes[p]).collect();
-    if !slot_order(&permuted).iter().enumerate().all(|(i, &p)| i == p) { return Ok(()); }
+    if !slot_order(&permuted).iter().enumerate().all(|(i, &p)| i == p) { return; }
     let nd = vm.new_dict_cap(idx.len());
-    let entries = obj::<DictL>(d).entries;
     for p in order {
-        let k = array_get(entries, 3 * idx[p] + 1);
-        vm.dict_set_h(nd, k, hashes[p] as i64, Value::NONE)?;
+        let k = array_get(obj::<DictL>(set_dict(s)).entries, 3 * idx[p] + 1);
+        vm.dict_insert_new(nd, k, hashes[p] as i64, Value::NONE);
     }
     set_field!(s, SetL, dict, nd);
     note_ordered(s);
-    Ok(())
 }
 
 /// A new set (or frozenset when `frozen`) with the elements of `items`.
 fn new_from(vm: &mut Vm, frozen: bool, items: &[Value]) -> PyResult<Value> {
     let s = if frozen { vm.new_frozenset(items)? } else { vm.new_set(items)? };
-    reorder(vm, s)?;
     Ok(s)
 }
 
@@ -259,7 +260,6 @@ fn set_init(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let Some(&it) = p.pos.first() else { clear_set(vm, s); return Ok(Value::NONE) };
     let tmp = vm.new_set(&[])?;
     vm.set_update(tmp, it)?;
-    reorder(vm, tmp)?;
     set_field!(s, SetL, dict, set_dict(tmp));
     obj::<SetL>(s).hash = -1;
     Ok(Value::NONE)
@@ -287,7 +287,6 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let f = vm.new_frozenset(&[])?;
     if let Some(&it) = p.pos.first() {
         vm.set_update(f, it)?;
-        reorder(vm, f)?;
     }
     if cls != fs_cls {
         obj::<ObjHead>(f).cls = cls;
@@ -372,7 +371,6 @@ fn union(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let (s, others) = vargs(vm, args, kw, true, "union")?;
     let r = copy_of(vm, s)?;
     union_into(vm, r, others)?;
-    reorder(vm, r)?;
     Ok(r)
 }
 
@@ -535,7 +533,6 @@ fn binop(vm: &mut Vm, args: &[Value], kw: Value, op: BinOp, reflected: bool, nam
         BinOp::Sub => difference_of(vm, x, &[y])?,
         _ => symmetric_difference_of(vm, x, y)?,
     };
-    reorder(vm, r)?;
     Ok(r)
 }
 
