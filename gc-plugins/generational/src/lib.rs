@@ -157,9 +157,9 @@ pub struct Generational {
     nursery_bytes_before: Cell<u64>,
     /// Rust-heap bytes owned by young objects allocated since the last
     /// minor collection ([`GcPlugin::note_external_memory`]). When they
-    /// pass the nursery's size, the next allocation collects: a nursery
-    /// of small big-integer headers could otherwise hold gigabytes of
-    /// digits.
+    /// pass `external_limit` (a quarter of the nursery's size), the next
+    /// allocation collects: a nursery of small big-integer headers could
+    /// otherwise hold gigabytes of digits.
     external_young: Cell<usize>,
     external_limit: usize,
 }
@@ -201,7 +201,7 @@ impl Generational {
             stats: RefCell::new(GcStats::default()),
             nursery_bytes_before: Cell::new(0),
             external_young: Cell::new(0),
-            external_limit: params.nursery_size as usize,
+            external_limit: params.nursery_size as usize / 4,
             config,
         };
         g.nursery.borrow().record_start(start);

@@ -975,8 +975,8 @@ fn minor_collections_rescan_only_marked_cards() {
 }
 
 /// Objects that own Rust-heap memory (big-integer digits) report it with
-/// `note_external_memory`: once the young ones' total passes the nursery's
-/// size, the next allocation runs a minor collection even though the
+/// `note_external_memory`: once the young ones' total passes a quarter of
+/// the nursery's size, the next allocation runs a minor collection even though the
 /// nursery itself is nearly empty, and the dead ones' drop hooks free it.
 #[test]
 fn external_memory_of_young_objects_triggers_minor_collections() {
@@ -984,12 +984,12 @@ fn external_memory_of_young_objects_triggers_minor_collections() {
     let nursery = s.hi - s.lo;
     for id in 0..20u64 {
         s.alloc_leaf(id);
-        s.gc.note_external_memory(nursery / 4);
+        s.gc.note_external_memory(nursery / 16);
     }
     // Past the limit after every 5 reports: the 6th, 11th and 16th
     // allocations collect.
     let st = s.stats();
-    assert_eq!(st.minor_collections, 3, "20 leaves owning 5 nurseries of memory: {st:?}");
+    assert_eq!(st.minor_collections, 3, "20 leaves owning 1.25 nurseries of memory: {st:?}");
     assert_eq!(take_dropped().len(), 15, "the dead leaves' drop hooks ran");
     // Without the reports, the same allocations collect nothing.
     let quiet = setup();
