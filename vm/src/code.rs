@@ -25,6 +25,7 @@ use skiff_gc::Tracer;
 /// | LOAD_GLOBAL            | globals version            | builtins vers.| **Value** (0: empty)|
 /// | LOAD_ATTR (instance)   | **shape**                  | class version | slot index          |
 /// | LOAD_ATTR / LOAD_METHOD (module) | **module dict** `\| 4` | dict version | **Value**     |
+/// | LOAD_ATTR (class)      | **class** `\| 2`          | class version | **Value**           |
 /// | LOAD_METHOD (method)   | **shape** `\| 1`, or 0 (not an instance) | class version | **Value** |
 /// | STORE_ATTR (slot)      | **shape**                  | class version | slot index          |
 /// | STORE_ATTR (transition)| **shape** `\| 2`          | class version | **shape** (Value)   |
@@ -48,6 +49,9 @@ pub const CACHE_KEY_MODULE: u64 = 4;
 pub const CACHE_KEY_METHOD: u64 = 1;
 /// Tag in `Cache::key`'s low bits: STORE_ATTR's transition form.
 pub const CACHE_KEY_TRANSITION: u64 = 2;
+/// Tag in `Cache::key`'s low bits: LOAD_ATTR's form for an attribute of a
+/// class object (key is the class's address).
+pub const CACHE_KEY_CLASS: u64 = 2;
 
 /// Visits every cache word of `data` that holds a reference (see the table
 /// at [`Cache`]), for the trace function of `Kind::Code` (heap.rs), so a
@@ -79,9 +83,9 @@ pub fn trace_caches(data: &mut CodeData, t: &mut dyn Tracer) {
             // Instance form: a shape and a slot index; module form: tagged
             // dict and a Value.
             Op::LOAD_ATTR => {
-                let module = c.key & 7 == CACHE_KEY_MODULE;
+                let holds_value = matches!(c.key & 7, CACHE_KEY_MODULE | CACHE_KEY_CLASS);
                 tagged(t, &mut c.key);
-                if module { value(t, &mut c.val); }
+                if holds_value { value(t, &mut c.val); }
             }
             // Both forms cache a Value; key is a tagged dict, a tagged
             // shape, or 0.

@@ -293,6 +293,9 @@ impl Vm {
                             if o.is_ref() && kind_of(o) == Kind::Module {
                                 if let Some(v) = self.module_attr_cached(code, cd, pc - 1, o, name) { set_peek!(1, v); continue; }
                             }
+                            if o.is_ref() && kind_of(o) == Kind::Class {
+                                if let Some(v) = self.class_attr_cached(code, cd, pc - 1, o, name) { set_peek!(1, v); continue; }
+                            }
                             if o.is_ref() && kind_of(o) == Kind::Instance {
                                 let shape = obj::<InstanceL>(o).shape;
                                 let cls = cls_of(o);
@@ -1401,6 +1404,28 @@ impl Vm {
         cd.caches[pc] = crate::code::Cache { key, key2: obj::<DictL>(d).version, val: v.0 };
         barrier(code);
         Some(v)
+    }
+
+    /// An attribute of a class object through the inline cache at `pc`:
+    /// keyed by the class (tagged, see `code::Cache`) and its version, which
+    /// changes when the class or any base is modified. Only for classes
+    /// whose metaclass is `type` and for attributes `type` does not define,
+    /// found in the MRO as values that class access returns unchanged (not
+    /// static or class methods, nor instances that might be descriptors).
+    #[inline]
+    fn class_attr_cached(&mut self, code: Value, cd: &mut CodeData, pc: usize, cls: Value, name: Value) -> Option<Value> {
+        let key = cls.0 | crate::code::CACHE_KEY_CLASS;
+        let ver = obj::<ClassL>(cls).version;
+        let c = cd.caches[pc];
+        if c.key == key && c.key2 == ver && c.val != 0 { return Some(Value(c.val)); }
+        let ty = self.ty(Ty::Type);
+        if cls_of(cls) != ty || name == self.n(N::annotations) || self.lookup_type(ty, name).is_some() { return None; }
+        let a = self.lookup_type(cls, name)?;
+        if a.is_ref() && matches!(kind_of(a), Kind::StaticMethod | Kind::ClassMethod | Kind::Instance) { return None; }
+        if obj::<ClassL>(cls).version != ver { return None; }
+        cd.caches[pc] = crate::code::Cache { key, key2: ver, val: a.0 };
+        barrier(code);
+        Some(a)
     }
 
     fn cell_name(&mut self, code: Value, i: usize) -> Value {
