@@ -593,6 +593,16 @@ impl Vm {
                 return Ok(Some(self.new_bigint(r)));
             }
         }
+        // A big int times a machine int, by reference: num-bigint's scalar
+        // multiply would copy the big operand and then grow the copy by a
+        // limb; a one-limb long multiplication allocates the result once.
+        if op == BinOp::Mul && a.is_ref() != b.is_ref() {
+            let (big, small) = if a.is_ref() { (a, b) } else { (b, a) };
+            if small.is_int() && kind_of(big) == Kind::BigInt {
+                let r = bigint_ref(big) * &num_bigint::BigInt::from(small.int());
+                return Ok(Some(self.new_bigint(r)));
+            }
+        }
         if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
             return self.num_binop(x, y, op);
         }
