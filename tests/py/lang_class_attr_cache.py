@@ -103,3 +103,68 @@ for i in range(2):
     print(N.__name__, N.__qualname__, N.mro()[0].__name__)
 N.__name__ = "Renamed"
 print(N.__name__)
+
+
+# Class values read through instances (`self.LIMIT`): the instance's own
+# attribute of that name, added or deleted later, wins; class changes show.
+class Conf:
+    LIMIT = 3
+    TAG = ("t", 1)
+    RATE = 0.5
+
+    def get(self):
+        return (self.LIMIT, self.TAG, self.RATE)
+
+
+a, b = Conf(), Conf()
+for i in range(3):
+    print(a.get(), b.get())
+b.LIMIT = "own"
+print(a.get(), b.get())
+Conf.RATE = 2.5
+print(a.get(), b.get())
+del b.LIMIT
+print(a.get(), b.get())
+
+
+class SubConf(Conf):
+    TAG = "sub"
+
+
+s = SubConf()
+for i in range(2):
+    print(s.get(), a.get())
+Conf.TAG = "changed"
+print(s.get(), a.get())
+
+
+# An instance with many attributes (dictionary mode) and one with a
+# __dict__ assigned wholesale still see their own values.
+many = Conf()
+for i in range(60):
+    setattr(many, "attr%d" % i, i)
+for i in range(2):
+    print(many.get(), a.get())
+many.LIMIT = "many-own"
+print(many.get())
+d = Conf()
+d.__dict__ = {"LIMIT": "from dict"}
+print(d.get(), a.get())
+
+
+# A class value that is a descriptor is not served from the cache.
+class Desc:
+    def __get__(self, obj, owner):
+        return "descriptor"
+
+
+class UsesDesc:
+    D = Desc()
+
+    def read(self):
+        return self.D
+
+
+u = UsesDesc()
+for i in range(3):
+    print(u.read())

@@ -26,6 +26,7 @@ use skiff_gc::Tracer;
 /// | LOAD_ATTR (instance)   | **shape**                  | class version | slot index          |
 /// | LOAD_ATTR / LOAD_METHOD (module) | **module dict** `\| 4` | dict version | **Value**     |
 /// | LOAD_ATTR (class)      | **class** `\| 2`          | class version | **Value**           |
+/// | LOAD_ATTR (instance, class value) | **shape** `\| 1` | class version | **Value**     |
 /// | LOAD_METHOD (method)   | **shape** `\| 1`, or 0 (not an instance) | class version | **Value** |
 /// | STORE_ATTR (slot)      | **shape**                  | class version | slot index          |
 /// | STORE_ATTR (transition)| **shape** `\| 2`          | class version | **shape** (Value)   |
@@ -52,6 +53,9 @@ pub const CACHE_KEY_TRANSITION: u64 = 2;
 /// Tag in `Cache::key`'s low bits: LOAD_ATTR's form for an attribute of a
 /// class object (key is the class's address).
 pub const CACHE_KEY_CLASS: u64 = 2;
+/// Tag in `Cache::key`'s low bits: LOAD_ATTR's form for a plain value found
+/// on the class of an instance whose shape lacks the name.
+pub const CACHE_KEY_CLASS_VALUE: u64 = 1;
 
 /// Visits every cache word of `data` that holds a reference (see the table
 /// at [`Cache`]), for the trace function of `Kind::Code` (heap.rs), so a
@@ -83,7 +87,7 @@ pub fn trace_caches(data: &mut CodeData, t: &mut dyn Tracer) {
             // Instance form: a shape and a slot index; module form: tagged
             // dict and a Value.
             Op::LOAD_ATTR => {
-                let holds_value = matches!(c.key & 7, CACHE_KEY_MODULE | CACHE_KEY_CLASS);
+                let holds_value = matches!(c.key & 7, CACHE_KEY_MODULE | CACHE_KEY_CLASS | CACHE_KEY_CLASS_VALUE);
                 tagged(t, &mut c.key);
                 if holds_value { value(t, &mut c.val); }
             }

@@ -304,11 +304,33 @@ impl Vm {
                                     let v = array_get(obj::<InstanceL>(o).slots, c.val as usize);
                                     if !v.is_null() { set_peek!(1, v); continue; }
                                 }
+                                // A plain value of the class, for instances of this
+                                // shape (which lacks the name) and no dict.
+                                if c.key == shape.0 | crate::code::CACHE_KEY_CLASS_VALUE && c.key2 == obj::<ClassL>(cls).version
+                                    && !shape.is_null() && obj::<InstanceL>(o).dict.is_null()
+                                {
+                                    set_peek!(1, Value(c.val));
+                                    continue;
+                                }
                                 if obj::<ClassL>(cls).flags & (crate::object::cf::HAS_GETATTRIBUTE) == 0 {
                                     // A slot member reads its hidden storage key.
                                     let ca = self.lookup_type(cls, name);
                                     let key = match ca { Some(a) if a.is_ref() && kind_of(a) == Kind::Member => s4(a, 2), _ => name };
-                                    if let Some((shape, idx)) = self.instance_slot_index(o, key) {
+                                    let found = self.instance_slot_index(o, key);
+                                    if let (None, Some(a), false) = (found, ca, shape.is_null()) {
+                                        // Cacheable when the value is plain (builtin,
+                                        // immutable, no `__get__`) and the instance has
+                                        // no dict that could hold the name.
+                                        let plain = !a.is_ref() || (matches!(kind_of(a), Kind::Str | Kind::Float | Kind::BigInt | Kind::Tuple | Kind::Bytes | Kind::FrozenSet)
+                                            && !self.is_heap_class(cls_of(a)));
+                                        if plain && obj::<InstanceL>(o).dict.is_null() && obj::<InstanceL>(o).shape == shape {
+                                            cd.caches[pc - 1] = crate::code::Cache { key: shape.0 | crate::code::CACHE_KEY_CLASS_VALUE, key2: obj::<ClassL>(cls).version, val: a.0 };
+                                            barrier(code);
+                                            set_peek!(1, a);
+                                            continue;
+                                        }
+                                    }
+                                    if let Some((shape, idx)) = found {
                                         // Cacheable only when no data descriptor on the class shadows it.
                                         if ca.map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance))) {
                                             let v = array_get(obj::<InstanceL>(o).slots, idx);
