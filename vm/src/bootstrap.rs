@@ -104,6 +104,7 @@ pub fn bootstrap(vm: &mut Vm) {
     vm.dict_set_str(bd, "False", Value::FALSE);
     vm.dict_set_str(bd, "__debug__", Value::TRUE);
     let bc = vm.new_builtin("__build_class__", |vm, a, k| vm.build_class(a, k), Value::NULL);
+    obj::<BuiltinL>(bc).flags |= BUILTIN_NO_BIND;
     vm.dict_set_str(bd, "__build_class__", bc);
     vm.dict_set_str(bd, "__name__", builtins_str);
 }
@@ -165,12 +166,14 @@ impl Vm {
     /// Adds a function to the builtins module.
     pub fn add_builtin(&mut self, name: &str, f: NativeFn) {
         let b = self.new_builtin(name, f, Value::NULL);
+        obj::<BuiltinL>(b).flags |= BUILTIN_NO_BIND;
         let d = self.r.builtins.get();
         self.dict_set_str(d, name, b);
     }
     /// Adds a native function to a module dict.
     pub fn add_module_fn(&mut self, d: Value, name: &str, f: NativeFn) {
         let b = self.new_builtin(name, f, Value::NULL);
+        obj::<BuiltinL>(b).flags |= BUILTIN_NO_BIND;
         self.dict_set_str(d, name, b);
     }
 }

@@ -390,7 +390,7 @@ pub mod layouts {
     }
     fixed_layout!(FunctionL, true, [code, globals, defaults, kwdefaults, closure, name, qualname, doc, dict, module]);
     /// A native function: `fptr` is a `NativeFn`; `bound` is the receiver of a
-    /// bound method (NULL when unbound).
+    /// bound method (NULL when unbound); `flags` holds [`BUILTIN_NO_BIND`].
     #[repr(C)]
     pub struct BuiltinL { pub head: ObjHead, pub name: Value, pub bound: Value, pub qualname: Value, pub fptr: usize, pub flags: usize }
     fixed_layout!(BuiltinL, true, [name, bound, qualname]);
@@ -775,6 +775,23 @@ pub fn frame_slots<'a>(f: Value) -> &'a mut [Value] {
     // SAFETY: a Frame has `nslots` Values after its fixed part.
     unsafe { std::slice::from_raw_parts_mut(frame_slots_ptr(f), n) }
 }
+/// `BuiltinL::flags`: a module-level native function (CPython's
+/// `builtin_function_or_method`), which is not a descriptor: stored in a
+/// class and read through an instance, it is returned as it is, never bound
+/// (`F = len; self.F(x)` calls `len(x)`). Methods of native types lack it.
+pub const BUILTIN_NO_BIND: usize = 1;
+
+/// Whether `v` is a function that binds its receiver when found on a class
+/// (a Python function, or a native method rather than a module function).
+#[inline]
+pub fn binds_as_method(v: Value) -> bool {
+    v.is_ref() && match kind_of(v) {
+        Kind::Function => true,
+        Kind::Builtin => obj::<BuiltinL>(v).flags & BUILTIN_NO_BIND == 0,
+        _ => false,
+    }
+}
+
 #[inline(always)]
 pub fn bigint_ref<'a>(v: Value) -> &'a num_bigint::BigInt { &obj::<BigIntL>(v).val }
 #[inline(always)]

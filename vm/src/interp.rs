@@ -370,7 +370,7 @@ impl Vm {
                             let flags = obj::<ClassL>(cls).flags;
                             if flags & crate::object::cf::HAS_GETATTRIBUTE == 0 && !(o.is_ref() && matches!(kind_of(o), Kind::Class | Kind::Module)) {
                                 if let Some(m) = self.lookup_type(cls, name) {
-                                    if m.is_ref() && matches!(kind_of(m), Kind::Function | Kind::Builtin) {
+                                    if binds_as_method(m) {
                                         // Only instances, functions and instances of builtin
                                         // subclasses can carry attributes that shadow a method.
                                         let attrs_of = |o: Value| -> Value { match kind_of(o) {

@@ -573,7 +573,7 @@ impl Vm {
                 if inst.is_null() { Ok(attr) } else { Ok(self.new_bound_method(attr, inst)) }
             }
             Kind::Builtin => {
-                if inst.is_null() || !obj::<BuiltinL>(attr).bound.is_null() { return Ok(attr); }
+                if inst.is_null() || !obj::<BuiltinL>(attr).bound.is_null() || !binds_as_method(attr) { return Ok(attr); }
                 let b = self.alloc(Kind::Builtin, self.ty(Ty::BuiltinFunction), std::mem::size_of::<BuiltinL>());
                 let src = obj::<BuiltinL>(attr);
                 let (name, qual, fptr, flags) = (src.name, src.qualname, src.fptr, src.flags);
@@ -990,7 +990,7 @@ impl Vm {
         let cls = self.type_of(o);
         if obj::<ClassL>(cls).flags & (cf::HAS_GETATTRIBUTE) == 0 {
             if let Some(m) = self.lookup_type(cls, n) {
-                if m.is_ref() && matches!(kind_of(m), Kind::Function | Kind::Builtin) {
+                if binds_as_method(m) {
                     // A native stack buffer (or a tuple), not a Rust Vec: the
                     // call allocates before it reads the arguments.
                     return self.with_prepended(o, args, |vm, a| vm.call(m, a));
