@@ -235,6 +235,92 @@ impl Vm {
         }
     }
 
+    /// `cls.__bases__ = v` (CPython's `type_set_bases`): a non-empty tuple
+    /// of classes, none of them `cls` or one of its subclasses, giving
+    /// instances the same layout. The MROs of `cls` and of all its
+    /// subclasses are recomputed (all restored if one fails), the subclass
+    /// lists follow, and every cache keyed by their versions is invalidated.
+    /// Bases with `__slots__` are refused: their slot layouts would have to
+    /// be compared member by member.
+    pub fn set_class_bases(&mut self, cls: Value, v: Value) -> PyResult<()> {
+        let cn = self.class_name(cls).to_string();
+        if !(v.is_ref() && kind_of(v) == Kind::Tuple) {
+            let tn = self.type_name(v);
+            return Err(self.new_exc(Exc::TypeError, &format!("can only assign tuple to {cn}.__bases__, not {tn}")));
+        }
+        if tuple_slice(v).is_empty() {
+            return Err(self.new_exc(Exc::TypeError, &format!("can only assign non-empty tuple to {cn}.__bases__, not ()")));
+        }
+        let old = obj::<ClassL>(cls).bases;
+        let object = self.ty(Ty::Object);
+        let has_slots = |vm: &mut Vm, b: Value| b != object && vm.dict_get_str(obj::<ClassL>(b).dict, vm.n(N::slots)).is_some();
+        for i in 0..tuple_slice(v).len() {
+            let b = tuple_slice(v)[i];
+            if !self.is_class(b) {
+                let tn = self.type_name(b);
+                return Err(self.new_exc(Exc::TypeError, &format!("{cn}.__bases__ must be tuple of classes, not '{tn}'")));
+            }
+            if self.is_subclass(b, cls) {
+                return Err(self.new_exc(Exc::TypeError, "a __bases__ item causes an inheritance cycle"));
+            }
+            let old0 = tuple_slice(old)[0];
+            if self.layout_of(b) != self.layout_of(old0) && self.layout_of(b) != Kind::Instance
+                || has_slots(self, b) || (0..tuple_slice(old).len()).any(|j| { let ob = tuple_slice(old)[j]; has_slots(self, ob) })
+            {
+                let (bn, on) = (self.class_name(b), self.class_name(old0));
+                return Err(self.new_exc(Exc::TypeError, &format!("__bases__ assignment: '{bn}' object layout differs from '{on}'")));
+            }
+        }
+        // The new MROs, computed before anything changes (restored on error).
+        set_field!(cls, ClassL, bases, v);
+        let affected = self.new_list(&[cls]);
+        let mut i = 0;
+        while i < list_slice(affected).len() {
+            let c = list_slice(affected)[i];
+            let subs = obj::<ClassL>(c).extra;
+            if !subs.is_null() {
+                for j in 0..list_slice(subs).len() {
+                    let s = list_slice(subs)[j];
+                    if !list_slice(affected).contains(&s) { self.list_append(affected, s); }
+                }
+            }
+            i += 1;
+        }
+        let old_mros = self.new_list(&[]);
+        for i in 0..list_slice(affected).len() {
+            let c = list_slice(affected)[i];
+            self.list_append(old_mros, obj::<ClassL>(c).mro);
+        }
+        for i in 0..list_slice(affected).len() {
+            let c = list_slice(affected)[i];
+            match self.compute_mro(c) {
+                Ok(m) => set_field!(c, ClassL, mro, m),
+                Err(e) => {
+                    set_field!(cls, ClassL, bases, old);
+                    for j in 0..list_slice(affected).len() {
+                        let (c, m) = (list_slice(affected)[j], list_slice(old_mros)[j]);
+                        set_field!(c, ClassL, mro, m);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        for i in 0..tuple_slice(old).len() {
+            let b = tuple_slice(old)[i];
+            let subs = obj::<ClassL>(b).extra;
+            if subs.is_null() { continue; }
+            if let Some(k) = list_slice(subs).iter().position(|&s| s == cls) {
+                self.list_remove_at(subs, k);
+            }
+        }
+        for i in 0..tuple_slice(v).len() {
+            let b = tuple_slice(v)[i];
+            self.register_subclass(b, cls);
+        }
+        self.invalidate_class(cls);
+        Ok(())
+    }
+
     fn register_subclass(&mut self, base: Value, sub: Value) {
         let mut subs = obj::<ClassL>(base).extra;
         if subs.is_null() {
@@ -867,6 +953,9 @@ impl Vm {
                         }
                         if name == self.n(N::name) { set_field!(o, ClassL, name, v); } else { set_field!(o, ClassL, qualname, v); }
                         return Ok(());
+                    }
+                    if name == self.n(N::bases) {
+                        return self.set_class_bases(o, v);
                     }
                     let d = obj::<ClassL>(o).dict;
                     self.dict_set(d, name, v)?;
