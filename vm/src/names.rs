@@ -42,4 +42,18 @@ names! {
     lineno = "lineno", offset = "offset", text = "text", msg = "msg", end_lineno = "end_lineno",
     end_offset = "end_offset", print_file = "print_file_and_line", weakref = "__weakref__",
     abstractmethods = "__abstractmethods__", annotations = "__annotations__",
+    // Binary operator dunders: (op, reflected, in-place), see `ops::binop_names`.
+    op_add = "__add__", op_radd = "__radd__", op_iadd = "__iadd__",
+    op_sub = "__sub__", op_rsub = "__rsub__", op_isub = "__isub__",
+    op_mul = "__mul__", op_rmul = "__rmul__", op_imul = "__imul__",
+    op_matmul = "__matmul__", op_rmatmul = "__rmatmul__", op_imatmul = "__imatmul__",
+    op_truediv = "__truediv__", op_rtruediv = "__rtruediv__", op_itruediv = "__itruediv__",
+    op_floordiv = "__floordiv__", op_rfloordiv = "__rfloordiv__", op_ifloordiv = "__ifloordiv__",
+    op_mod = "__mod__", op_rmod = "__rmod__", op_imod = "__imod__",
+    op_pow = "__pow__", op_rpow = "__rpow__", op_ipow = "__ipow__",
+    op_lshift = "__lshift__", op_rlshift = "__rlshift__", op_ilshift = "__ilshift__",
+    op_rshift = "__rshift__", op_rrshift = "__rrshift__", op_irshift = "__irshift__",
+    op_and = "__and__", op_rand = "__rand__", op_iand = "__iand__",
+    op_or = "__or__", op_ror = "__ror__", op_ior = "__ior__",
+    op_xor = "__xor__", op_rxor = "__rxor__", op_ixor = "__ixor__",
 }

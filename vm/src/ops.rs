@@ -12,6 +12,39 @@ use crate::types::complex_ops;
 use crate::value::Value;
 use crate::vm::{Exc, PyResult, Ty, Vm};
 
+/// The pre-interned dunders of a binary operator: (`__add__`, `__radd__`,
+/// `__iadd__`), as `BinOp::dunders` spells them.
+pub fn binop_names(op: BinOp) -> (N, N, N) {
+    match op {
+        BinOp::Add => (N::op_add, N::op_radd, N::op_iadd),
+        BinOp::Sub => (N::op_sub, N::op_rsub, N::op_isub),
+        BinOp::Mul => (N::op_mul, N::op_rmul, N::op_imul),
+        BinOp::MatMul => (N::op_matmul, N::op_rmatmul, N::op_imatmul),
+        BinOp::TrueDiv => (N::op_truediv, N::op_rtruediv, N::op_itruediv),
+        BinOp::FloorDiv => (N::op_floordiv, N::op_rfloordiv, N::op_ifloordiv),
+        BinOp::Mod => (N::op_mod, N::op_rmod, N::op_imod),
+        BinOp::Pow => (N::op_pow, N::op_rpow, N::op_ipow),
+        BinOp::LShift => (N::op_lshift, N::op_rlshift, N::op_ilshift),
+        BinOp::RShift => (N::op_rshift, N::op_rrshift, N::op_irshift),
+        BinOp::And => (N::op_and, N::op_rand, N::op_iand),
+        BinOp::Or => (N::op_or, N::op_ror, N::op_ior),
+        BinOp::Xor => (N::op_xor, N::op_rxor, N::op_ixor),
+    }
+}
+
+/// The pre-interned dunders of a comparison and its reflection
+/// (`__lt__`, `__gt__`), as `CmpOp::dunders` spells them.
+pub fn cmp_names(op: CmpOp) -> (N, N) {
+    match op {
+        CmpOp::Lt => (N::lt, N::gt),
+        CmpOp::Le => (N::le, N::ge),
+        CmpOp::Eq => (N::eq, N::eq),
+        CmpOp::Ne => (N::ne, N::ne),
+        CmpOp::Gt => (N::gt, N::lt),
+        CmpOp::Ge => (N::ge, N::le),
+    }
+}
+
 impl Vm {
     // -- truth ---------------------------------------------------------------
 
@@ -215,17 +248,7 @@ impl Vm {
     fn rich_compare_slow_inner(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
-        let (name_v, rname_v) = {
-            let (n, r) = match op {
-                CmpOp::Lt => (N::lt, N::gt),
-                CmpOp::Le => (N::le, N::ge),
-                CmpOp::Eq => (N::eq, N::eq),
-                CmpOp::Ne => (N::ne, N::ne),
-                CmpOp::Gt => (N::gt, N::lt),
-                CmpOp::Ge => (N::ge, N::le),
-            };
-            (self.n(n), self.n(r))
-        };
+        let (name_v, rname_v) = { let (n, r) = cmp_names(op); (self.n(n), self.n(r)) };
         let mut checked_reflected = false;
         if ta != tb && self.is_subclass(tb, ta) {
             if let Some(m) = self.lookup_type(tb, rname_v) {
@@ -263,7 +286,7 @@ impl Vm {
     fn call_cmp_method(&mut self, m: Value, x: Value, y: Value, op: CmpOp) -> PyResult<Value> {
         if self.is_builtin_fn(m) {
             let object = self.ty(Ty::Object);
-            let name = self.intern(op.dunders().0);
+            let name = self.n(cmp_names(op).0);
             if self.dict_get_str(obj::<ClassL>(object).dict, name) == Some(m) {
                 if op == CmpOp::Ne {
                     let r = self.rich_compare_eq_for_ne(x, y)?;
@@ -521,18 +544,18 @@ impl Vm {
 
     fn binary_op_slow(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Value> {
         self.check_stack()?;
-        let (name, rname, iname) = op.dunders();
+        let (op_n, rop_n, iop_n) = binop_names(op);
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         if inplace {
-            let iname_v = self.intern(iname);
+            let iname_v = self.n(iop_n);
             if let Some(m) = self.lookup_type(ta, iname_v) {
                 let r = self.call(m, &[a, b])?;
                 if r != Value::NOT_IMPLEMENTED { return Ok(r); }
             }
         }
-        let name_v = self.intern(name);
-        let rname_v = self.intern(rname);
+        let name_v = self.n(op_n);
+        let rname_v = self.n(rop_n);
         let ma = self.lookup_type(ta, name_v);
         let mb = if ta != tb { self.lookup_type(tb, rname_v) } else { None };
         let mut mb_done = false;
@@ -915,4 +938,21 @@ pub fn identity_hash(v: Value) -> i64 {
     let id = if v.is_ref() { crate::heap::identity(v) as u64 } else { v.0 };
     let a = id >> 4;
     ((a ^ (a >> 32)) & ((1 << 61) - 1)) as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pre_interned_operator_names_spell_the_dunders() {
+        for op in BinOp::ALL {
+            let (a, r, i) = binop_names(op);
+            assert_eq!((a.as_str(), r.as_str(), i.as_str()), op.dunders(), "{op:?}");
+        }
+        for op in CmpOp::ALL {
+            let (a, r) = cmp_names(op);
+            assert_eq!((a.as_str(), r.as_str()), op.dunders(), "{op:?}");
+        }
+    }
 }
