@@ -821,22 +821,9 @@ impl Vm {
                                     }
                                     Kind::Generator if s4(it, 1).int() != gen_state::RUNNING && s4(it, 1).int() != gen_state::FINISHED => {
                                         // Resume the generator inline, in this loop.
-                                        let gf = s4(it, 0);
-                                        if s4(it, 1).int() == gen_state::SUSPENDED {
-                                            let gsp = obj::<FrameL>(gf).sp as usize;
-                                            frame_set(gf, gsp, Value::NONE);
-                                            obj::<FrameL>(gf).sp += 1;
-                                        }
-                                        obj::<Obj4L>(it).s[1] = Value::small(gen_state::RUNNING);
                                         pc -= 1; // resume after the yield/return lands back here
                                         save!();
-                                        self.enter_generator_frame(gf, f, ret::FOR_ITER);
-                                        if self.depth > self.recursion_limit {
-                                            f = gf;
-                                            pending_err = Some(self.new_exc(Exc::RecursionError, "maximum recursion depth exceeded"));
-                                            continue 'frame;
-                                        }
-                                        f = gf;
+                                        (f, pending_err) = self.resume_inline(it, f, Value::NONE, ret::FOR_ITER);
                                         continue 'frame;
                                     }
                                     _ => {}
@@ -1111,22 +1098,9 @@ impl Vm {
                                     // Resume the subgenerator inline, in this loop, like
                                     // FOR_ITER: `yield from` chains cost no native
                                     // recursion (and stay picklable).
-                                    let gf = s4(it, 0);
-                                    if st == gen_state::SUSPENDED {
-                                        let gsp = obj::<FrameL>(gf).sp as usize;
-                                        frame_set(gf, gsp, v);
-                                        obj::<FrameL>(gf).sp += 1;
-                                    }
-                                    obj::<Obj4L>(it).s[1] = Value::small(gen_state::RUNNING);
                                     pc -= 1; // the yield or return lands back at the SEND
                                     save!();
-                                    self.enter_generator_frame(gf, f, ret::SEND);
-                                    if self.depth > self.recursion_limit {
-                                        f = gf;
-                                        pending_err = Some(self.new_exc(Exc::RecursionError, "maximum recursion depth exceeded"));
-                                        continue 'frame;
-                                    }
-                                    f = gf;
+                                    (f, pending_err) = self.resume_inline(it, f, v, ret::SEND);
                                     continue 'frame;
                                 }
                             }
@@ -1331,6 +1305,24 @@ impl Vm {
                 FrameExit::Continue(back, None)
             }
         }
+    }
+
+    /// Resumes generator `gen` (CREATED or SUSPENDED) inline for the caller
+    /// frame `caller`, whose pc and sp are saved pointing at the resuming
+    /// FOR_ITER or SEND (`mode`): a suspended one gets `sent` pushed as its
+    /// yield's result. Returns the frame to run next and the error to raise
+    /// in it (RecursionError past the limit).
+    fn resume_inline(&mut self, gen: Value, caller: Value, sent: Value, mode: u32) -> (Value, Option<PyErr>) {
+        let gf = s4(gen, 0);
+        if s4(gen, 1).int() == gen_state::SUSPENDED {
+            self.push_to(gf, sent);
+        }
+        obj::<Obj4L>(gen).s[1] = Value::small(gen_state::RUNNING);
+        self.enter_generator_frame(gf, caller, mode);
+        if self.depth > self.recursion_limit {
+            return (gf, Some(self.new_exc(Exc::RecursionError, "maximum recursion depth exceeded")));
+        }
+        (gf, None)
     }
 
     fn frame_yield(&mut self, f: Value, entry: Value, v: Value) -> FrameExit {
