@@ -1054,6 +1054,12 @@ impl Vm {
                     let d = obj::<FunctionL>(o).dict;
                     if !d.is_null() && self.dict_del(d, name)?.is_some() { return Ok(()); }
                 }
+                // Attributes of instances of list, dict, set, ... subclasses
+                // (kept in `attrs`, as `setattr` stores them).
+                _ if has_attrs_dict(o) && self.is_heap_class(cls) => {
+                    let d = obj::<ListL>(o).attrs;
+                    if !d.is_null() && self.dict_del(d, name)?.is_some() { return Ok(()); }
+                }
                 _ => {}
             }
         }
