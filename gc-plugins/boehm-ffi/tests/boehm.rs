@@ -11,42 +11,17 @@
 
 #[path = "../../tests/mock_vm/mod.rs"]
 mod mock_vm;
+#[path = "gc_thread/mod.rs"]
+mod gc_thread;
 
 use std::hint::black_box;
-use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
-use std::sync::mpsc::{channel, Sender};
-use std::sync::{Mutex, OnceLock};
+use std::sync::mpsc::channel;
 
+use gc_thread::on_gc_thread;
 use mock_vm::{take_dropped, MockVm};
 use skiff_gc::conservative::current_sp;
 use skiff_gc::{flags, GcConfig, Header};
 use skiff_gc_boehm::{switch_stack_bottom, BoehmGc};
-
-type Job = Box<dyn FnOnce() + Send>;
-type Reply = std::thread::Result<()>;
-
-/// Runs `f` on the one thread that uses bdwgc, and re-raises its panic here.
-fn on_gc_thread(f: impl FnOnce() + Send + 'static) {
-    static WORKER: OnceLock<Mutex<Sender<(Job, Sender<Reply>)>>> = OnceLock::new();
-    let worker = WORKER.get_or_init(|| {
-        let (tx, rx) = channel::<(Job, Sender<Reply>)>();
-        std::thread::Builder::new()
-            .name("boehm-gc-thread".into())
-            .stack_size(64 << 20)
-            .spawn(move || {
-                for (job, reply) in rx {
-                    let _ = reply.send(catch_unwind(AssertUnwindSafe(job)));
-                }
-            })
-            .expect("spawn the gc thread");
-        Mutex::new(tx)
-    });
-    let (reply_tx, reply_rx) = channel();
-    worker.lock().unwrap_or_else(|e| e.into_inner()).send((Box::new(f), reply_tx)).expect("gc thread alive");
-    if let Err(panic) = reply_rx.recv().expect("gc thread replied") {
-        resume_unwind(panic);
-    }
-}
 
 /// A mock VM on the boehm plugin, or `None` (after printing why) when the
 /// library is missing.
