@@ -724,7 +724,7 @@ impl Tracer for Evacuator<'_> {
             let new = if f & HAS_SHADOW != 0 {
                 self.shadows.get(&w).copied().expect("a shadowed object has a shadow") as *mut Header
             } else {
-                let p = self.old.alloc_old(info, size);
+                let p = self.old.alloc_old_for_copy(info, size);
                 if p.is_null() {
                     eprintln!("skiff: out of memory copying a {size}-byte object to the old generation");
                     std::process::abort();

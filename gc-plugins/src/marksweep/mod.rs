@@ -225,6 +225,28 @@ impl MarkSweep {
     /// As for [`GcPlugin::alloc`]; must not be called during a collection
     /// of this heap.
     pub unsafe fn alloc_old(&self, info: &'static TypeInfo, size: usize) -> *mut Header {
+        // SAFETY: the caller's guarantees.
+        unsafe { self.alloc_old_with(info, size, true) }
+    }
+
+    /// [`MarkSweep::alloc_old`] for a block the caller overwrites at once
+    /// with a copy of `size` bytes (a promoted young object): only the block's
+    /// tail beyond `size` is zeroed, and the header's type word is left to
+    /// the copy.
+    ///
+    /// # Safety
+    /// As for [`MarkSweep::alloc_old`]; the caller must write all `size`
+    /// bytes, a valid header first, before anything can look at the heap.
+    pub unsafe fn alloc_old_for_copy(&self, info: &'static TypeInfo, size: usize) -> *mut Header {
+        // SAFETY: the caller's guarantees.
+        unsafe { self.alloc_old_with(info, size, false) }
+    }
+
+    /// # Safety
+    /// As for [`MarkSweep::alloc_old`]; with `zero` false, as for
+    /// [`MarkSweep::alloc_old_for_copy`].
+    #[inline]
+    unsafe fn alloc_old_with(&self, info: &'static TypeInfo, size: usize, zero: bool) -> *mut Header {
         debug_assert!(size >= 16 && size & 7 == 0, "bad allocation size {size}");
         self.allocs.set(self.allocs.get() + 1);
         self.bytes_since.set(self.bytes_since.get() + size);
@@ -241,8 +263,15 @@ impl MarkSweep {
                     self.pop_block(class).expect("a fresh chunk has free blocks")
                 }
             };
-            // SAFETY: a free block of at least `size` bytes that we own.
-            unsafe { block.write_bytes(0, size) };
+            if zero {
+                // SAFETY: a free block of at least `size` bytes that we own.
+                unsafe { block.write_bytes(0, size) };
+            } else {
+                // The copy overwrites `size` bytes; the rest of the block
+                // must still read as zero.
+                // SAFETY: the block is `CLASS_SIZES[class] >= size` bytes.
+                unsafe { block.add(size).write_bytes(0, space::CLASS_SIZES[class] - size) };
+            }
             block
         } else {
             // Already zeroed.
