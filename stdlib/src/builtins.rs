@@ -947,34 +947,11 @@ fn bi_locals(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     frame_locals(vm)
 }
 
-/// `locals()` of the running Python frame: the namespace dict of module and
-/// class bodies; for functions a fresh snapshot of the fast locals, cells
-/// and free variables (writes to it do not affect the frame, as in CPython).
+/// `locals()` of the running Python frame (see `Vm::frame_locals`).
 fn frame_locals(vm: &mut Vm) -> PyResult {
     let f = vm.r.frame.get();
     if f.is_null() { return Ok(vm.r.builtins.get()); }
-    let fo = obj::<FrameL>(f);
-    if !fo.locals.is_null() { return Ok(fo.locals); }
-    let code = fo.code;
-    let cd = code_data(code);
-    if cd.flags & skiff_vm::bytecode::CodeFlags::OPTIMIZED == 0 { return Ok(obj::<FrameL>(f).globals); }
-    let (nlocals, ncell, nfree) = (cd.nlocals as usize, cd.ncellvars as usize, cd.nfreevars as usize);
-    let d = vm.new_dict();
-    let varnames = obj::<CodeL>(code).varnames;
-    for i in 0..nlocals.min(tuple_slice(varnames).len()) {
-        let v = frame_slots(f)[i];
-        if !v.is_null() { vm.dict_set(d, tuple_slice(varnames)[i], v)?; }
-    }
-    for (names, base, n) in [(obj::<CodeL>(code).cellvars, nlocals, ncell), (obj::<CodeL>(code).freevars, nlocals + ncell, nfree)] {
-        for j in 0..n.min(tuple_slice(names).len()) {
-            let cell = frame_slots(f)[base + j];
-            if is_kind(cell, Kind::Cell) {
-                let v = s4(cell, 0);
-                if !v.is_null() { vm.dict_set(d, tuple_slice(names)[j], v)?; }
-            }
-        }
-    }
-    Ok(d)
+    vm.frame_locals(f)
 }
 
 fn bi_import(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {

@@ -390,8 +390,8 @@ fn t_nesting_level(vm: &mut Vm, args: &[Value], _k: Value) -> PyResult {
 }
 fn t_frame(vm: &mut Vm, args: &[Value], _k: Value) -> PyResult {
     let t = tself(vm, args, "frame")?;
-    if t == vm.current_tasklet() { return Ok(or_none(vm.r.frame.get())); }
-    Ok(or_none(t_obj(t).frame))
+    if t == vm.current_tasklet() { return Ok(or_none(frame_escape(vm.r.frame.get()))); }
+    Ok(or_none(frame_escape(t_obj(t).frame)))
 }
 fn t_thread_id(vm: &mut Vm, args: &[Value], _k: Value) -> PyResult {
     tself(vm, args, "thread_id")?;

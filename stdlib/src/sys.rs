@@ -218,7 +218,7 @@ fn sys_getframe(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
         i += 1;
     }
     if f.is_null() { return Err(vm.new_exc(Exc::ValueError, "call stack is not deep enough")); }
-    Ok(f)
+    Ok(frame_escape(f))
 }
 
 /// The exception being handled, or None.

@@ -9,7 +9,7 @@ use crate::heap::*;
 use crate::names::N;
 use crate::object::cf;
 use crate::value::Value;
-use crate::vm::{Exc, NativeFn, PyResult, Ty, Vm};
+use crate::vm::{Exc, NativeFn, PyResult, Ty, Vm, FREE_FRAME_CLASSES, FREE_FRAMES_PER_CLASS};
 
 /// How a frame hands its result back (FrameL.ret_mode).
 pub mod ret {
@@ -184,8 +184,9 @@ impl Vm {
         let cd = code_data(code);
         let g = obj::<FunctionL>(f).globals;
         let frame = self.alloc_frame(code, g);
-        // Initialising stores: nothing has been allocated since the frame
-        // (the barrier may be skipped, GcPlugin safety point 6).
+        // Initialising store: nothing has been allocated since the frame (the
+        // barrier may be skipped, GcPlugin safety point 6; a recycled frame
+        // had its barrier run by `alloc_frame`).
         obj::<FrameL>(frame).func = f;
         let simple = kwnames.is_null()
             && cd.flags & (crate::bytecode::CodeFlags::VARARGS | crate::bytecode::CodeFlags::VARKEYWORDS) == 0
@@ -199,7 +200,68 @@ impl Vm {
         if cd.ncellvars != 0 || cd.nfreevars != 0 {
             self.init_cells(f, frame);
         }
+        if !simple || cd.ncellvars != 0 {
+            // Binding or cells allocated: a collection may have promoted the
+            // frame since its initialising stores, and the caller's stores
+            // into its fixed part (`back`, `init_self`) skip the barrier.
+            barrier(frame);
+        }
         Ok(frame)
+    }
+
+    /// `locals()` of frame `f` (also its `f_locals`): the namespace dict of
+    /// module and class bodies; for functions a fresh snapshot of the fast
+    /// locals, cells and free variables (writes to it do not affect the
+    /// frame, as in CPython).
+    pub fn frame_locals(&mut self, f: Value) -> PyResult {
+        let fo = obj::<FrameL>(f);
+        if !fo.locals.is_null() { return Ok(fo.locals); }
+        let code = fo.code;
+        let cd = code_data(code);
+        if cd.flags & crate::bytecode::CodeFlags::OPTIMIZED == 0 { return Ok(fo.globals); }
+        let (nlocals, ncell, nfree) = (cd.nlocals as usize, cd.ncellvars as usize, cd.nfreevars as usize);
+        let d = self.new_dict();
+        let varnames = obj::<CodeL>(code).varnames;
+        for i in 0..nlocals.min(tuple_slice(varnames).len()) {
+            let v = frame_slots(f)[i];
+            if !v.is_null() { self.dict_set(d, tuple_slice(varnames)[i], v)?; }
+        }
+        for (names, base, n) in [(obj::<CodeL>(code).cellvars, nlocals, ncell), (obj::<CodeL>(code).freevars, nlocals + ncell, nfree)] {
+            for j in 0..n.min(tuple_slice(names).len()) {
+                let cell = frame_slots(f)[base + j];
+                if cell.is_ref() && kind_of(cell) == Kind::Cell {
+                    let v = s4(cell, 0);
+                    if !v.is_null() { self.dict_set(d, tuple_slice(names)[j], v)?; }
+                }
+            }
+        }
+        Ok(d)
+    }
+
+    /// Puts `f`, which has just returned to a caller in the same dispatch
+    /// loop, on the free list for its slot count, unless a reference to it
+    /// may still be in use (`FRAME_ESCAPED`, a generator's frame) or the
+    /// list is full. Its fields and slots are cleared, so it keeps nothing
+    /// alive; `alloc_frame` hands it out again as if fresh.
+    pub fn recycle_frame(&mut self, f: Value) {
+        let fo = obj::<FrameL>(f);
+        let n = fo.nslots as usize;
+        if fo.flags != 0 || !fo.gen.is_null() || n >= FREE_FRAME_CLASSES
+            || self.free_frame_count[n] >= FREE_FRAMES_PER_CLASS {
+            return;
+        }
+        // NULL stores cannot create old-to-young references: no barrier.
+        fo.code = Value::NULL; fo.func = Value::NULL; fo.globals = Value::NULL;
+        fo.locals = Value::NULL; fo.init_self = Value::NULL; fo.kwnames = Value::NULL;
+        fo.exc_save = Value::NULL;
+        fo.pc = 0; fo.ret_mode = 0; fo.lineno = 0;
+        // SAFETY: a Frame has `nslots` Values after its fixed part; all-zero
+        // bytes are NULL Values.
+        unsafe { std::ptr::write_bytes(frame_slots_ptr(f), 0, n) };
+        let next = self.r.free_frames[n].get();
+        set_field!(f, FrameL, back, next);
+        self.r.free_frames[n].set(f);
+        self.free_frame_count[n] += 1;
     }
 
     /// A fresh frame for `code` running with `globals`: slots empty, the
@@ -208,7 +270,19 @@ impl Vm {
     pub fn alloc_frame(&mut self, code: Value, globals: Value) -> Value {
         let cd = code_data(code);
         let nslots = cd.nslots();
-        let frame = self.alloc(Kind::Frame, self.ty(Ty::Frame), std::mem::size_of::<FrameL>() + 8 * nslots as usize);
+        let n = nslots as usize;
+        let frame = if n < FREE_FRAME_CLASSES && !self.r.free_frames[n].get().is_null() {
+            let fr = self.r.free_frames[n].get();
+            self.free_frame_count[n] -= 1;
+            self.r.free_frames[n].set(obj::<FrameL>(fr).back);
+            obj::<FrameL>(fr).back = Value::NULL;
+            // A recycled frame may be old: remember it before the raw
+            // initialising stores below and in the caller.
+            barrier(fr);
+            fr
+        } else {
+            self.alloc(Kind::Frame, self.ty(Ty::Frame), std::mem::size_of::<FrameL>() + 8 * n)
+        };
         let fo = obj::<FrameL>(frame);
         fo.nslots = nslots;
         fo.stack_base = cd.nlocals + cd.ncellvars + cd.nfreevars;

@@ -119,7 +119,7 @@ impl Vm {
                 if !cyclic { let _ = self.set_exc_attr(e, N::context, ctx); }
             }
         }
-        let tb = self.new_obj4(Kind::Traceback, self.ty(Ty::Traceback), [prev, frame, Value::small(line as i64), Value::small(pc as i64)]);
+        let tb = self.new_obj4(Kind::Traceback, self.ty(Ty::Traceback), [prev, frame_escape(frame), Value::small(line as i64), Value::small(pc as i64)]);
         let _ = self.instance_set(e, tb_name, tb);
     }
 

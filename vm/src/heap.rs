@@ -448,6 +448,9 @@ pub mod layouts {
         pub exc_save: Value,
         pub pc: u32, pub sp: u32, pub nslots: u32, pub ret_mode: u32,
         pub stack_base: u32, pub lineno: u32,
+        /// `FRAME_ESCAPED` once a reference to the frame may outlive its
+        /// call (see `frame_escape`).
+        pub flags: u32,
     }
     impl FrameL {
         pub const HAS_REFS: bool = true;
@@ -855,6 +858,20 @@ pub fn frame_set(f: Value, i: usize, v: Value) {
     debug_assert!(i < obj::<FrameL>(f).nslots as usize);
     // SAFETY: `i < nslots`.
     unsafe { store(f, frame_slots_ptr(f).add(i), v) }
+}
+
+/// `FrameL::flags`: a reference to the frame has been handed out (a
+/// traceback entry, `sys._getframe`, `f_back`, `tasklet.frame`, a pickle),
+/// so it may be used after it returns and is never recycled.
+pub const FRAME_ESCAPED: u32 = 1;
+
+/// Marks `f` as escaped: it will not go back to the frame free list when it
+/// returns (see `Vm::recycle_frame`). Every path that gives Python code or a
+/// longer-lived object a reference to a frame calls this.
+#[inline]
+pub fn frame_escape(f: Value) -> Value {
+    if f.is_ref() && kind_of(f) == Kind::Frame { obj::<FrameL>(f).flags |= FRAME_ESCAPED; }
+    f
 }
 
 /// Tuple item write, used while filling a fresh tuple (tuples are immutable

@@ -1204,6 +1204,19 @@ impl Vm {
 #[inline(always)]
 fn is_kind(v: Value, k: Kind) -> bool { v.is_ref() && kind_of(v) == k }
 
+/// Unlinks `f`, which is leaving the chain for good, from its caller,
+/// except that an escaped frame keeps its `f_back`, as CPython's frame
+/// objects do, and so makes its caller escaped too. A generator's frame is
+/// always unlinked: it gets a new caller each time it is resumed.
+fn detach_back(f: Value) {
+    let fo = obj::<FrameL>(f);
+    if fo.flags & FRAME_ESCAPED != 0 && fo.gen.is_null() {
+        frame_escape(fo.back);
+    } else {
+        fo.back = Value::NULL;
+    }
+}
+
 /// Both operands as f64 when they are exact floats, or an exact float and a
 /// small int.
 #[inline(always)]
@@ -1265,7 +1278,7 @@ impl Vm {
             set_s4(gen, 1, Value::small(gen_state::FINISHED));
             self.leave_generator_frame(f);
         }
-        fo.back = Value::NULL;
+        detach_back(f);
         if f == entry {
             if !gen.is_null() { self.last_return = v; self.yielded = false; }
             return FrameExit::Leave(Ok(v));
@@ -1280,6 +1293,7 @@ impl Vm {
                 }
                 let inst = obj::<FrameL>(f).init_self;
                 self.push_to(back, inst);
+                self.recycle_frame(f);
                 FrameExit::Continue(back, None)
             }
             ret::FOR_ITER => {
@@ -1302,6 +1316,7 @@ impl Vm {
             }
             _ => {
                 self.push_to(back, v);
+                self.recycle_frame(f);
                 FrameExit::Continue(back, None)
             }
         }
@@ -1390,7 +1405,7 @@ impl Vm {
                     err = e;
                 }
             }
-            obj::<FrameL>(f).back = Value::NULL;
+            detach_back(f);
             if f == entry {
                 return FrameExit::Leave(Err(err));
             }

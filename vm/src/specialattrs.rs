@@ -108,7 +108,8 @@ pub fn special_getattr(vm: &mut Vm, o: Value, name: Value) -> PyResult<Option<Va
         (Kind::Cell, "cell_contents") => Some(s4(o, 0)),
         (Kind::Frame, "f_code") => Some(obj::<FrameL>(o).code),
         (Kind::Frame, "f_globals") => Some(obj::<FrameL>(o).globals),
-        (Kind::Frame, "f_back") => Some(or_none(obj::<FrameL>(o).back)),
+        (Kind::Frame, "f_locals") => Some(vm.frame_locals(o)?),
+        (Kind::Frame, "f_back") => Some(or_none(frame_escape(obj::<FrameL>(o).back))),
         (Kind::Frame, "f_lineno") => {
             let fo = obj::<FrameL>(o);
             Some(Value::small(code_data(fo.code).line_at((fo.pc as usize).saturating_sub(1)) as i64))

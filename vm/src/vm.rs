@@ -115,6 +115,9 @@ pub struct Roots {
     pub empty_str: Cell<Value>,
     /// The root shape (no attributes).
     pub root_shape: Cell<Value>,
+    /// Returned frames kept for reuse, by slot count, linked through
+    /// `back` (see `Vm::recycle_frame`).
+    pub free_frames: [Cell<Value>; FREE_FRAME_CLASSES],
     /// Pre-interned names (see `names.rs`).
     pub names: [Cell<Value>; crate::names::N::COUNT],
     /// Values the VM keeps forever (shapes, native-module objects).
@@ -146,6 +149,7 @@ impl RootSource for Roots {
                   &self.empty_tuple, &self.empty_str, &self.root_shape] {
             t.visit(cell_slot(c));
         }
+        for c in self.free_frames.iter() { t.visit(cell_slot(c)); }
         for c in self.sched.iter() {
             t.visit(cell_slot(c));
         }
@@ -257,8 +261,15 @@ pub struct VmConfig {
 /// A native module: its name and the function that fills its dict.
 pub type NativeModuleInit = fn(&mut Vm, Value) -> PyResult<()>;
 
+/// Frames with fewer slots than this are recycled when they return.
+pub const FREE_FRAME_CLASSES: usize = 32;
+/// At most this many free frames are kept per slot count.
+pub const FREE_FRAMES_PER_CLASS: u16 = 64;
+
 pub struct Vm {
     pub heap: Heap,
+    /// Length of each `Roots::free_frames` list.
+    pub free_frame_count: [u16; FREE_FRAME_CLASSES],
     pub r: Roots,
     pub config: VmConfig,
     /// Python call depth of the running code and its limit.
@@ -315,6 +326,7 @@ impl Vm {
             frame: nullc(), exc_info: Cell::new(Value::NONE), modules: nullc(), builtins: nullc(),
             sys: nullc(), empty_tuple: nullc(), empty_str: nullc(), root_shape: nullc(),
             names: std::array::from_fn(|_| nullc()),
+            free_frames: std::array::from_fn(|_| nullc()),
             immortal: RefCell::new(Vec::new()), interned: RefCell::new(rustc_hash::FxHashMap::default()),
             buffers: RefCell::new(Vec::new()),
             stack_hi: Cell::new(bounds.hi), extra_ranges: RefCell::new(Vec::new()),
@@ -322,7 +334,7 @@ impl Vm {
             version_base,
         };
         let mut vm = Box::new(Vm {
-            heap: Heap::new(gc), r, config, depth: 0, recursion_limit: 1000,
+            heap: Heap::new(gc), free_frame_count: [0; FREE_FRAME_CLASSES], r, config, depth: 0, recursion_limit: 1000,
             stack_limit: bounds.lo + STACK_RED_ZONE, pending: Cell::new(false),
             next_version: Cell::new(version_base + 1), native_modules: HashMap::new(), bundled_modules: HashMap::new(), sources: HashMap::new(),
             in_finalizer: false, countdown: crate::interp::SAFE_POINT_INTERVAL, reraising: false,

@@ -586,6 +586,9 @@ impl<'v, 'a> Dec<'v, 'a> {
         fo.sp = sp as u32;
         fo.ret_mode = ret_mode;
         fo.lineno = lineno;
+        // The pickle may hold other references to it (a traceback, a
+        // generator): never recycle it.
+        fo.flags |= FRAME_ESCAPED;
         Ok(f)
     }
 
