@@ -180,6 +180,12 @@ impl Vm {
 
     /// Creates and fills a frame for calling the Python function `f`.
     pub fn make_frame(&mut self, f: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
+        self.make_frame_inline(f, args, kwnames)
+    }
+
+    /// `make_frame`, inlined into the dispatch loop's CALL.
+    #[inline(always)]
+    pub fn make_frame_inline(&mut self, f: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
         let code = obj::<FunctionL>(f).code;
         let cd = code_data(code);
         let g = obj::<FunctionL>(f).globals;
@@ -243,6 +249,7 @@ impl Vm {
     /// may still be in use (`FRAME_ESCAPED`, a generator's frame) or the
     /// list is full. Its fields and slots are cleared, so it keeps nothing
     /// alive; `alloc_frame` hands it out again as if fresh.
+    #[inline(always)]
     pub fn recycle_frame(&mut self, f: Value) {
         let fo = obj::<FrameL>(f);
         let n = fo.nslots as usize;
@@ -266,7 +273,7 @@ impl Vm {
 
     /// A fresh frame for `code` running with `globals`: slots empty, the
     /// value stack starting after locals and cells.
-    #[inline]
+    #[inline(always)]
     pub fn alloc_frame(&mut self, code: Value, globals: Value) -> Value {
         let cd = code_data(code);
         let nslots = cd.nslots();

@@ -911,7 +911,7 @@ impl Vm {
                             if callee.is_ref() && kind_of(callee) == Kind::Function {
                                 save!();
                                 let args = slots_range!(argstart, nargs);
-                                let frame = tri!(self.make_frame(callee, args, kw));
+                                let frame = tri!(self.make_frame_inline(callee, args, kw));
                                 sp = reset;
                                 if code_data(obj::<FunctionL>(callee).code).is_generator() {
                                     let g = self.new_generator(frame, callee);
