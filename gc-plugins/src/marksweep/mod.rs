@@ -255,22 +255,16 @@ impl MarkSweep {
             let block = match self.pop_block(class) {
                 Some(block) => block,
                 None => {
-                    let head = self.space.borrow_mut().add_chunk(class);
-                    if head.is_null() {
+                    let block = self.space.borrow_mut().bump_or_add(class);
+                    if block.is_null() {
                         return null_mut();
                     }
-                    self.free[class].set(head);
-                    self.pop_block(class).expect("a fresh chunk has free blocks")
+                    block
                 }
             };
             if zero {
                 // SAFETY: a free block of at least `size` bytes that we own.
                 unsafe { block.write_bytes(0, size) };
-            } else {
-                // The copy overwrites `size` bytes; the rest of the block
-                // must still read as zero.
-                // SAFETY: the block is `CLASS_SIZES[class] >= size` bytes.
-                unsafe { block.add(size).write_bytes(0, space::CLASS_SIZES[class] - size) };
             }
             block
         } else {
@@ -354,23 +348,17 @@ impl MarkSweep {
     #[cold]
     #[inline(never)]
     fn refill(&self, class: usize, roots: &dyn RootSource) -> *mut u8 {
-        let mut head = self.space.borrow_mut().add_chunk(class);
-        if head.is_null() {
-            // The OS refused a chunk: a collection may free blocks of this
-            // class, or a whole chunk's worth of memory.
-            self.collect(CollectKind::Full, roots);
-            head = self.free[class].get();
-            if head.is_null() {
-                head = self.space.borrow_mut().add_chunk(class);
-            }
-            if head.is_null() {
-                return null_mut();
-            }
+        let block = self.space.borrow_mut().bump_or_add(class);
+        if !block.is_null() {
+            return block;
         }
-        // SAFETY: `head` is the non-null head of a free list built by `Space`.
-        let (block, next) = unsafe { pop_free(head) };
-        self.free[class].set(next);
-        block
+        // The OS refused a chunk: a collection may free blocks of this
+        // class, or a whole chunk's worth of memory.
+        self.collect(CollectKind::Full, roots);
+        match self.pop_block(class) {
+            Some(block) => block,
+            None => self.space.borrow_mut().bump_or_add(class),
+        }
     }
 
     #[cold]

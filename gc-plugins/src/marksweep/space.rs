@@ -38,9 +38,19 @@
 //! OS and reports each one it frees in `freed_foreign` instead, and they do
 //! not count in `heap_bytes`.
 //!
+//! **Fresh blocks.** A new chunk is not formatted: its header counts the
+//! blocks handed out so far (`used`), and the blocks after them are fresh,
+//! never touched, handed out in address order by [`Space::bump`] once the
+//! class's free list is empty. So a size class used by a few objects costs
+//! a few touched pages, not a whole chunk of resident memory, and
+//! allocation into a growing heap (the generational collector's promotion)
+//! bumps a pointer instead of following a free list through cold memory.
+//! Walkers (sweep, lookup, verification) see only the first `used` blocks.
+//!
 //! **Invariant:** `chunks` is sorted and holds exactly the chunks in use;
-//! every block of every chunk in use is either allocated (a live object
-//! header) or free (first word zero). Chunks in `spare` hold no objects.
+//! every block below `used` of every chunk in use is either allocated (a
+//! live object header) or free (first word zero). Chunks in `spare` hold no
+//! objects.
 
 use std::alloc::{alloc, alloc_zeroed, dealloc, Layout};
 use std::cell::Cell;
@@ -116,6 +126,8 @@ struct ChunkHeader {
     class: u32,
     block_size: u32,
     nblocks: u32,
+    /// Blocks `[0, used)` have been handed out (module docs).
+    used: u32,
 }
 
 const _: () = assert!(core::mem::size_of::<ChunkHeader>() <= FIRST_BLOCK);
@@ -160,6 +172,9 @@ pub(super) struct Space {
     /// first test for conservative words, most of which point elsewhere.
     lo: usize,
     hi: usize,
+    /// Per size class, the chunk whose fresh blocks [`Space::bump`] hands
+    /// out (0: none).
+    fresh: [usize; NCLASSES],
 }
 
 impl Space {
@@ -174,6 +189,7 @@ impl Space {
             freed_foreign: Vec::new(),
             lo: usize::MAX,
             hi: 0,
+            fresh: [0; NCLASSES],
         }
     }
 
@@ -183,10 +199,42 @@ impl Space {
         (self.chunks.len() + self.spare.len()) * CHUNK_SIZE + self.large_bytes
     }
 
+    /// Hands out the next fresh block of `class` (its first word zero, the
+    /// rest unspecified), or null if the class has no chunk with fresh
+    /// blocks left.
+    #[inline]
+    pub(super) fn bump(&mut self, class: usize) -> *mut u8 {
+        let base = self.fresh[class];
+        if base == 0 {
+            return null_mut();
+        }
+        // SAFETY: `fresh` holds only chunks in use, whose header `add_chunk`
+        // wrote; the mutator is the only writer of `used`.
+        let h = unsafe { &mut *(base as *mut ChunkHeader) };
+        if h.used == h.nblocks {
+            self.fresh[class] = 0;
+            return null_mut();
+        }
+        let block = (base + FIRST_BLOCK + h.used as usize * h.block_size as usize) as *mut u8;
+        h.used += 1;
+        // SAFETY: a block of this chunk (index below `nblocks`), which we
+        // own; a zero first word makes it a free block for walkers until
+        // the caller writes its header.
+        unsafe { (block as *mut usize).write(0) };
+        block
+    }
+
+    /// The next fresh block of `class`, from a new chunk if need be (null
+    /// if the OS refuses memory).
+    pub(super) fn bump_or_add(&mut self, class: usize) -> *mut u8 {
+        let block = self.bump(class);
+        if block.is_null() { self.add_chunk(class) } else { block }
+    }
+
     /// Takes a chunk (a spare one, or a new one from the OS) for size class
-    /// `class` and returns the free list of all its blocks, in address order,
-    /// or null if the OS refuses memory.
-    pub(super) fn add_chunk(&mut self, class: usize) -> *mut FreeBlock {
+    /// `class`, makes it the class's fresh chunk and returns its first block
+    /// as [`Space::bump`] does, or null if the OS refuses memory.
+    pub(super) fn add_chunk(&mut self, class: usize) -> *mut u8 {
         let base = match self.spare.pop() {
             Some(base) => base,
             None => {
@@ -202,27 +250,23 @@ impl Space {
         let nblocks = (CHUNK_SIZE - FIRST_BLOCK) / block_size;
         // SAFETY: `base` is a chunk we own exclusively (fresh, or spare and
         // therefore holding no objects), CHUNK_SIZE bytes long and aligned,
-        // so the header and every block lie inside it and are writable.
-        let head = unsafe {
+        // so the header lies inside it and is writable. No block is formatted
+        // (`used` is zero).
+        unsafe {
             (base as *mut ChunkHeader).write(ChunkHeader {
                 class: class as u32,
                 block_size: block_size as u32,
                 nblocks: nblocks as u32,
+                used: 0,
             });
-            let mut head: *mut FreeBlock = null_mut();
-            for i in (0..nblocks).rev() {
-                let block = (base + FIRST_BLOCK + i * block_size) as *mut FreeBlock;
-                block.write(FreeBlock { zero: 0, next: head });
-                head = block;
-            }
-            head
-        };
+        }
         let pos = self.chunks.binary_search(&base).unwrap_err();
         self.chunks.insert(pos, base);
         self.rebuild_index();
         self.lo = self.lo.min(base);
         self.hi = self.hi.max(base + CHUNK_SIZE);
-        head
+        self.fresh[class] = base;
+        self.bump(class)
     }
 
     /// Allocates a zeroed large object of `size` bytes, or null if the OS
@@ -291,13 +335,14 @@ impl Space {
         }
     }
 
-    /// `(block_size, nblocks)` of a chunk in use.
+    /// `(block_size, used)` of a chunk in use: the blocks walkers look at.
     #[inline]
     fn chunk_geometry(base: usize) -> (usize, usize) {
         // SAFETY: `base` is a chunk in use, whose header was written by
-        // `add_chunk` and is not modified while the chunk is in use.
+        // `add_chunk`; only `used` changes while the chunk is in use, and
+        // only in the mutator, never during a collection.
         let h = unsafe { &*(base as *const ChunkHeader) };
-        (h.block_size as usize, h.nblocks as usize)
+        (h.block_size as usize, h.used as usize)
     }
 
     /// Whether the block at `addr` (a block start of a chunk in use) holds an
@@ -488,6 +533,11 @@ impl Space {
 
     /// Keeps an empty chunk for reuse or returns it to the OS.
     fn release_chunk(&mut self, base: usize) {
+        // SAFETY: `base` was a chunk in use until now; its header is intact.
+        let class = unsafe { (*(base as *const ChunkHeader)).class as usize };
+        if self.fresh[class] == base {
+            self.fresh[class] = 0;
+        }
         if self.spare.len() < MAX_SPARE_CHUNKS {
             self.spare.push(base);
         } else {
@@ -578,5 +628,47 @@ mod tests {
         assert!(space.owns(base + 3));
         assert!(!space.owns(base + CHUNK_SIZE));
         assert!(space.object_containing(base + 8).is_none(), "chunk header is not a block");
+    }
+
+    unsafe fn dummy_size(_: *const Header) -> usize { 48 }
+    unsafe fn dummy_trace(_: *mut Header, _: &mut dyn crate::header::Tracer) {}
+    static DUMMY: TypeInfo = TypeInfo {
+        name: "dummy", kind: 0, has_refs: false, size_of: dummy_size, trace: dummy_trace, drop: None,
+    };
+
+    /// Fresh blocks are handed out in address order, walkers see only the
+    /// blocks handed out, and a swept-empty chunk stops being the class's
+    /// fresh chunk.
+    #[test]
+    fn fresh_blocks_bump_in_order() {
+        let mut space = Space::new();
+        let class = class_of(48);
+        assert!(space.bump(class).is_null(), "no fresh chunk yet");
+        let first = space.bump_or_add(class);
+        let base = first as usize - FIRST_BLOCK;
+        let mut blocks = vec![first];
+        for _ in 0..9 {
+            blocks.push(space.bump_or_add(class));
+        }
+        for (i, &b) in blocks.iter().enumerate() {
+            assert_eq!(b as usize, base + FIRST_BLOCK + i * CLASS_SIZES[class]);
+        }
+        for &b in &blocks[..3] {
+            // SAFETY: a block we own, at least 16 bytes.
+            unsafe { (*(b as *mut Header)).info = &DUMMY };
+        }
+        let mut seen = Vec::new();
+        space.walk(&mut |o, _| seen.push(o as usize));
+        assert_eq!(seen, blocks[..3].iter().map(|&b| b as usize).collect::<Vec<_>>());
+        // Past the handed-out blocks nothing is an object, whatever the
+        // memory holds.
+        assert!(space.object_containing(base + FIRST_BLOCK + 20 * CLASS_SIZES[class]).is_none());
+        // Nothing is marked: the sweep frees all three and releases the chunk.
+        let heads: [Cell<*mut FreeBlock>; NCLASSES] = std::array::from_fn(|_| Cell::new(null_mut()));
+        let out = space.sweep(&heads);
+        assert_eq!(out.freed_objects, 3);
+        assert!(space.bump(class).is_null(), "a released chunk is not fresh");
+        let again = space.bump_or_add(class);
+        assert_eq!(again as usize, base + FIRST_BLOCK, "the spare chunk is reused from its start");
     }
 }
