@@ -230,9 +230,8 @@ impl MarkSweep {
     }
 
     /// [`MarkSweep::alloc_old`] for a block the caller overwrites at once
-    /// with a copy of `size` bytes (a promoted young object): only the block's
-    /// tail beyond `size` is zeroed, and the header's type word is left to
-    /// the copy.
+    /// with a copy of `size` bytes (a promoted young object): nothing is
+    /// zeroed (no one reads a block past its object's size).
     ///
     /// # Safety
     /// As for [`MarkSweep::alloc_old`]; the caller must write all `size`

@@ -226,6 +226,7 @@ impl Space {
 
     /// The next fresh block of `class`, from a new chunk if need be (null
     /// if the OS refuses memory).
+    #[inline]
     pub(super) fn bump_or_add(&mut self, class: usize) -> *mut u8 {
         let block = self.bump(class);
         if block.is_null() { self.add_chunk(class) } else { block }
@@ -234,6 +235,7 @@ impl Space {
     /// Takes a chunk (a spare one, or a new one from the OS) for size class
     /// `class`, makes it the class's fresh chunk and returns its first block
     /// as [`Space::bump`] does, or null if the OS refuses memory.
+    #[inline(never)]
     pub(super) fn add_chunk(&mut self, class: usize) -> *mut u8 {
         let base = match self.spare.pop() {
             Some(base) => base,
