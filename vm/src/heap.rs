@@ -483,14 +483,45 @@ pub mod layouts {
     pub struct ClassL {
         pub head: ObjHead, pub name: Value, pub qualname: Value, pub bases: Value, pub mro: Value,
         pub dict: Value, pub module: Value, pub slots: Value, pub extra: Value,
-        pub version: u64, pub flags: u64, pub layout: u32, pub pad: u32,
+        pub version: u64, pub flags: u64, pub layout: u32,
+        /// How many attribute slots a new instance gets inline (the most
+        /// any instance of the class has had, up to `MAX_INLINE_SLOTS`).
+        pub inst_slots: u32,
     }
     fixed_layout!(ClassL, true, [name, qualname, bases, mro, dict, module, slots, extra]);
     /// An instance of a Python class: attributes in `slots` at indices given by
     /// `shape` (hidden class); `dict` replaces both once `__dict__` is taken.
     #[repr(C)]
-    pub struct InstanceL { pub head: ObjHead, pub shape: Value, pub slots: Value, pub dict: Value }
-    fixed_layout!(InstanceL, true, [shape, slots, dict]);
+    ///
+    /// Slot `i` is the `i`-th of the `ninline` Values after the fixed part
+    /// while `i < ninline`, else item `i - ninline` of the `slots` Array
+    /// (see `inst_slot`). `ninline` is fixed at allocation from the class's
+    /// `inst_slots`, so most instances need no separate Array.
+    pub struct InstanceL { pub head: ObjHead, pub shape: Value, pub slots: Value, pub dict: Value, pub ninline: usize }
+    impl InstanceL {
+        pub const HAS_REFS: bool = true;
+        pub const DROP: Option<unsafe fn(*mut Header)> = None;
+        /// # Safety
+        /// `o` must be a live Instance.
+        pub unsafe fn size_of(o: *const Header) -> usize {
+            // SAFETY: `o` is a live Instance by the caller's guarantee.
+            let n = unsafe { (*(o as *const InstanceL)).ninline };
+            std::mem::size_of::<InstanceL>() + 8 * n
+        }
+        /// # Safety
+        /// `o` must be a live Instance.
+        pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
+            // SAFETY: `o` is a live Instance; its inline slots follow the
+            // fixed part.
+            unsafe {
+                let s = o as *mut InstanceL;
+                for v in [fld!(s, head.cls), fld!(s, shape), fld!(s, slots), fld!(s, dict)] {
+                    t.visit(v);
+                }
+                visit_values(t, (o as *mut u8).add(std::mem::size_of::<InstanceL>()) as *mut Value, (*s).ninline);
+            }
+        }
+    }
     /// A hidden class: maps attribute names to slot indices. Shapes are
     /// immortal (kept in the VM's root table); inline caches that hold them
     /// are traced (`code::trace_caches`), so a moving collector updates them.
@@ -858,6 +889,55 @@ pub fn frame_set(f: Value, i: usize, v: Value) {
     debug_assert!(i < obj::<FrameL>(f).nslots as usize);
     // SAFETY: `i < nslots`.
     unsafe { store(f, frame_slots_ptr(f).add(i), v) }
+}
+
+/// Most attribute slots an instance keeps inline (`ClassL::inst_slots`).
+pub const MAX_INLINE_SLOTS: usize = 16;
+
+#[inline(always)]
+fn inst_inline_ptr(inst: Value) -> *mut Value { (inst.addr() + std::mem::size_of::<InstanceL>()) as *mut Value }
+
+/// Attribute slot `i` of instance `inst` (NULL if empty). `i` must be below
+/// the shape's count, so the slot exists inline or in `slots`.
+#[inline(always)]
+pub fn inst_slot(inst: Value, i: usize) -> Value {
+    let o = obj::<InstanceL>(inst);
+    if i < o.ninline {
+        // SAFETY: `i < ninline`: an inline slot of the live Instance.
+        unsafe { *inst_inline_ptr(inst).add(i) }
+    } else {
+        array_get(o.slots, i - o.ninline)
+    }
+}
+
+/// Stores `v` in attribute slot `i` of `inst`, which must exist (inline,
+/// or in a `slots` Array large enough: see `inst_has_slot`).
+#[inline(always)]
+pub fn inst_set_slot(inst: Value, i: usize, v: Value) {
+    let o = obj::<InstanceL>(inst);
+    if i < o.ninline {
+        // SAFETY: `i < ninline`: an inline slot of the live Instance.
+        unsafe { store(inst, inst_inline_ptr(inst).add(i), v) }
+    } else {
+        array_set(o.slots, i - o.ninline, v);
+    }
+}
+
+/// Whether `inst` has storage for slot `i` (inline or in its Array).
+#[inline(always)]
+pub fn inst_has_slot(inst: Value, i: usize) -> bool {
+    let o = obj::<InstanceL>(inst);
+    i < o.ninline || (!o.slots.is_null() && i - o.ninline < obj::<ArrayL>(o.slots).cap)
+}
+
+/// Empties every attribute slot of `inst` (inline ones set to NULL, the
+/// Array dropped).
+pub fn inst_clear_slots(inst: Value) {
+    let n = obj::<InstanceL>(inst).ninline;
+    // SAFETY: the `ninline` inline slots of the live Instance; all-zero
+    // bytes are NULL Values, and storing NULL needs no barrier.
+    unsafe { std::ptr::write_bytes(inst_inline_ptr(inst), 0, n) };
+    set_field!(inst, InstanceL, slots, Value::NULL);
 }
 
 /// `FrameL::flags`: a reference to the frame has been handed out (a

@@ -301,7 +301,7 @@ impl Vm {
                                 let cls = cls_of(o);
                                 let c = cd.caches[pc - 1];
                                 if c.key == shape.0 && c.key2 == obj::<ClassL>(cls).version && !shape.is_null() {
-                                    let v = array_get(obj::<InstanceL>(o).slots, c.val as usize);
+                                    let v = inst_slot(o, c.val as usize);
                                     if !v.is_null() { set_peek!(1, v); continue; }
                                 }
                                 // A plain value of the class, for instances of this
@@ -333,7 +333,7 @@ impl Vm {
                                     if let Some((shape, idx)) = found {
                                         // Cacheable only when no data descriptor on the class shadows it.
                                         if ca.map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance))) {
-                                            let v = array_get(obj::<InstanceL>(o).slots, idx);
+                                            let v = inst_slot(o, idx);
                                             if !v.is_null() {
                                                 cd.caches[pc - 1] = crate::code::Cache { key: shape.0, key2: obj::<ClassL>(cls).version, val: idx as u64 };
                                                 barrier(code);
@@ -414,16 +414,15 @@ impl Vm {
                                 let cls = cls_of(o);
                                 let c = cd.caches[pc - 1];
                                 if c.key == shape.0 && c.key2 == obj::<ClassL>(cls).version && !shape.is_null() {
-                                    array_set(obj::<InstanceL>(o).slots, c.val as usize, v);
+                                    inst_set_slot(o, c.val as usize, v);
                                     continue;
                                 }
                                 // Transition cache: adding this attribute to an object of
                                 // this shape leads to the shape in `val` (tag bit 1 in key).
                                 if c.key == (shape.0 | crate::code::CACHE_KEY_TRANSITION) && c.key2 == obj::<ClassL>(cls).version && !shape.is_null() && obj::<InstanceL>(o).dict.is_null() {
                                     let idx = obj::<ShapeL>(shape).count;
-                                    let slots_a = obj::<InstanceL>(o).slots;
-                                    if !slots_a.is_null() && idx < obj::<ArrayL>(slots_a).cap {
-                                        array_set(slots_a, idx, v);
+                                    if inst_has_slot(o, idx) {
+                                        inst_set_slot(o, idx, v);
                                         set_field!(o, InstanceL, shape, Value(c.val));
                                         continue;
                                     }
@@ -437,7 +436,7 @@ impl Vm {
                                         if ca.map_or(true, |a| !(a.is_ref() && matches!(kind_of(a), Kind::Property | Kind::Instance))) {
                                             cd.caches[pc - 1] = crate::code::Cache { key: shape.0, key2: obj::<ClassL>(cls).version, val: idx as u64 };
                                             barrier(code);
-                                            array_set(obj::<InstanceL>(o).slots, idx, v);
+                                            inst_set_slot(o, idx, v);
                                             continue;
                                         }
                                     } else if !shape.is_null() && obj::<InstanceL>(o).dict.is_null() && cls != self.ty(Ty::Object)

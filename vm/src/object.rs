@@ -483,7 +483,9 @@ impl Vm {
     // -- instances -------------------------------------------------------------
 
     pub fn new_instance(&mut self, cls: Value) -> Value {
-        let v = self.alloc(Kind::Instance, cls, std::mem::size_of::<InstanceL>());
+        let n = obj::<ClassL>(cls).inst_slots as usize;
+        let v = self.alloc(Kind::Instance, cls, std::mem::size_of::<InstanceL>() + 8 * n);
+        obj::<InstanceL>(v).ninline = n;
         let root = self.r.root_shape.get();
         set_field!(v, InstanceL, shape, root);
         if obj::<ClassL>(cls).flags & cf::HAS_DEL != 0 {
@@ -509,7 +511,7 @@ impl Vm {
         let (shape, dict) = (o.shape, o.dict);
         if !shape.is_null() {
             if let Some(i) = self.shape_lookup(shape, name) {
-                let v = array_get(obj::<InstanceL>(inst).slots, i);
+                let v = inst_slot(inst, i);
                 return if v.is_null() { None } else { Some(v) };
             }
         }
@@ -530,7 +532,7 @@ impl Vm {
         let shape = obj::<InstanceL>(inst).shape;
         if !shape.is_null() {
             if let Some(i) = self.shape_lookup(shape, name) {
-                array_set(obj::<InstanceL>(inst).slots, i, v);
+                inst_set_slot(inst, i, v);
                 return Ok(());
             }
         }
@@ -550,16 +552,22 @@ impl Vm {
             return self.instance_set(inst, name, v);
         }
         let child = self.shape_transition(shape, name);
-        let slots = obj::<InstanceL>(inst).slots;
-        let cap = if slots.is_null() { 0 } else { obj::<ArrayL>(slots).cap };
-        if count >= cap {
+        if !inst_has_slot(inst, count) {
+            let slots = obj::<InstanceL>(inst).slots;
+            let cap = if slots.is_null() { 0 } else { obj::<ArrayL>(slots).cap };
             let ncap = (cap * 2).max(4);
             let ns = self.new_array(ncap);
             if cap > 0 { array_copy(slots, 0, ns, 0, cap); }
             set_field!(inst, InstanceL, slots, ns);
         }
-        array_set(obj::<InstanceL>(inst).slots, count, v);
+        inst_set_slot(inst, count, v);
         set_field!(inst, InstanceL, shape, child);
+        // Later instances of the class get this many slots inline.
+        let cls = obj::<ObjHead>(inst).cls;
+        let co = obj::<ClassL>(cls);
+        if (co.inst_slots as usize) <= count && count < MAX_INLINE_SLOTS {
+            co.inst_slots = count as u32 + 1;
+        }
         Ok(())
     }
 
@@ -605,7 +613,7 @@ impl Vm {
                 entries.sort_by_key(|e| e.1);
                 for (e, idx) in entries {
                     let Some((k, _)) = self.dict_entry(table, e) else { continue };
-                    let v = array_get(obj::<InstanceL>(inst).slots, idx);
+                    let v = inst_slot(inst, idx);
                     if v.is_null() { continue; }
                     if is_member_key(k) {
                         self.list_append(members, k);
@@ -618,7 +626,7 @@ impl Vm {
         }
         set_field!(inst, InstanceL, dict, d);
         set_field!(inst, InstanceL, shape, Value::NULL);
-        set_field!(inst, InstanceL, slots, Value::NULL);
+        inst_clear_slots(inst);
         // By index from the GC list: instance_set allocates.
         let mut i = 0;
         while i + 1 < list_slice(members).len() {
@@ -633,8 +641,7 @@ impl Vm {
     fn instance_del(&mut self, inst: Value, name: Value) -> PyResult<bool> {
         if is_member_key(name) {
             if let Some((_, i)) = self.instance_slot_index(inst, name) {
-                let slots = obj::<InstanceL>(inst).slots;
-                if !array_get(slots, i).is_null() { array_set(slots, i, Value::NULL); return Ok(true); }
+                if !inst_slot(inst, i).is_null() { inst_set_slot(inst, i, Value::NULL); return Ok(true); }
             }
             return Ok(false);
         }

@@ -518,11 +518,10 @@ impl<'v> Enc<'v> {
                 // shape), then the dict of a dict-mode instance.
                 let pairs = RootedVec::new(&self.vm.r);
                 let mut shape = obj::<InstanceL>(v).shape;
-                let slots = obj::<InstanceL>(v).slots;
                 while shape.is_ref() && obj::<ShapeL>(shape).count > 0 {
                     let so = obj::<ShapeL>(shape);
                     let (key, idx) = (so.key, so.count - 1);
-                    let val = array_get(slots, idx);
+                    let val = inst_slot(v, idx);
                     if !val.is_null() { pairs.push(val); pairs.push(key); }
                     shape = so.parent;
                 }
