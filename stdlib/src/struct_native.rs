@@ -375,7 +375,7 @@ fn unpack_buf(vm: &mut Vm, fmt: &Format, buf: &[u8]) -> PyResult<Value> {
 
 /// The contents of a bytes-like argument.
 fn buffer_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = vm.bytes_like(v) { return Ok(b); }
+    if let Some(b) = vm.buffer_bytes(v) { return Ok(b); }
     let tn = vm.type_name(v);
     Err(vm.new_exc(Exc::TypeError, &format!("a bytes-like object is required, not '{tn}'")))
 }

@@ -512,6 +512,19 @@ impl Vm {
             _ => None,
         }
     }
+    /// The bytes of any object with CPython's buffer protocol that skiff
+    /// has: bytes, bytearray, and `array.array` (its items' raw machine
+    /// bytes). For consumers of a buffer (`bytes(x)`, `bytearray.extend`,
+    /// `join`, `struct.unpack`, `int.from_bytes`); comparisons and
+    /// concatenation keep `bytes_like`, since an array is not bytes there.
+    pub fn buffer_bytes(&self, v: Value) -> Option<Vec<u8>> {
+        if v.is_ref() && matches!(kind_of(v), Kind::TypedArray | Kind::TypedArraySub) {
+            let o = obj::<TypedArrayL>(v);
+            let n = o.len * o.itemsize as usize;
+            return Some(raw_array_bytes(o.data)[..n].to_vec());
+        }
+        self.bytes_like(v)
+    }
     pub fn new_bytearray(&mut self, b: &[u8]) -> Value {
         let v = self.alloc(Kind::ByteArray, self.ty(Ty::ByteArray), std::mem::size_of::<ByteArrayL>());
         self.bytearray_set(v, b);

@@ -673,7 +673,7 @@ impl Vm {
                 Ok(Some(self.concat_seqs(a, b, true)))
             }
             (BinOp::Add, Some(Kind::Bytes | Kind::ByteArray), Some(_)) => {
-                let Some(y) = self.bytes_like(b) else { return Ok(None) };
+                let Some(y) = self.buffer_bytes(b) else { return Ok(None) };
                 let mut x = self.bytes_like(a).unwrap();
                 x.extend_from_slice(&y);
                 if ka == Some(Kind::ByteArray) {

@@ -207,7 +207,7 @@ fn b_repr(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
 /// The contents for `bytes(x)`/`bytearray(x)` with one argument and no
 /// encoding.
 fn bytes_from_object(vm: &mut Vm, x: Value, ba: bool) -> PyResult<Vec<u8>> {
-    if let Some(b) = vm.bytes_like(x) { return Ok(b); }
+    if let Some(b) = vm.buffer_bytes(x) { return Ok(b); }
     if vm.is_str(x) {
         return Err(vm.new_exc(Exc::TypeError, "string argument without an encoding"));
     }
@@ -576,7 +576,7 @@ fn b_join(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
     };
     let mut out = Vec::new();
     for (i, &x) in list_slice(seq).iter().enumerate() {
-        let Some(b) = vm.bytes_like(x) else {
+        let Some(b) = vm.buffer_bytes(x) else {
             let tn = vm.type_name(x);
             return Err(vm.new_exc(Exc::TypeError, &format!("sequence item {i}: expected a bytes-like object, {tn} found")));
         };
@@ -1170,7 +1170,7 @@ fn ba_append(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
 
 /// The bytes an `extend`/slice assignment source stands for.
 fn bytes_of_iterable(vm: &mut Vm, x: Value, what: &str) -> PyResult<Vec<u8>> {
-    if let Some(b) = vm.bytes_like(x) { return Ok(b); }
+    if let Some(b) = vm.buffer_bytes(x) { return Ok(b); }
     if vm.is_str(x) || !vm.is_iterable(x) {
         let tn = vm.type_name(x);
         return Err(vm.new_exc(Exc::TypeError, &what.replace("{}", &tn)));

@@ -664,7 +664,7 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult {
 /// `bytes(src)` for from_bytes: bytes-like objects, `__bytes__`, or an
 /// iterable of ints in range(256); str and int are refused.
 fn bytes_of(vm: &mut Vm, src: Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = vm.bytes_like(src) { return Ok(b.to_vec()); }
+    if let Some(b) = vm.buffer_bytes(src) { return Ok(b.to_vec()); }
     let cls = vm.type_of(src);
     if let Some(m) = vm.lookup_type(cls, vm.n(crate::names::N::bytes)) {
         let r = vm.call(m, &[src])?;
