@@ -262,3 +262,21 @@ print(0 <= m50 <= m99 <= mmx, (mmx > 0) == (d['minor_collections'] > 0))
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Growing a list or dict until the address-space limit is reached raises
+/// MemoryError (caught by the script), under each built-in precise
+/// collector, instead of aborting the process.
+#[test]
+fn growth_past_memory_limit_raises_memory_error() {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oom/growth.py");
+    for gc in ["generational", "marksweep"] {
+        let cmd = format!("ulimit -v 800000 && exec '{}' --gc {gc} '{}'", env!("CARGO_BIN_EXE_skiff"), script.display());
+        let out = Command::new("sh").arg("-c").arg(&cmd).stdin(Stdio::null()).output().expect("run sh");
+        assert_eq!(
+            stdout(&out),
+            "list MemoryError True\ncomprehension MemoryError\ndict MemoryError True\nstill running 45\n",
+            "{gc}: stderr {}", stderr(&out)
+        );
+        assert!(out.status.success(), "{gc}: {:?}", out.status);
+    }
+}

@@ -12,24 +12,42 @@ impl Vm {
     // -- lists ------------------------------------------------------------------
 
     pub fn list_reserve(&mut self, l: Value, extra: usize) {
+        if let Err(e) = self.try_list_reserve(l, extra) {
+            self.fatal_out_of_memory(e);
+        }
+    }
+    /// Makes room for `extra` more items, raising MemoryError when the
+    /// collector cannot provide the larger item array.
+    pub fn try_list_reserve(&mut self, l: Value, extra: usize) -> PyResult<()> {
         let o = obj::<ListL>(l);
-        let need = o.len + extra;
+        let need = o.len.checked_add(extra).ok_or_else(|| self.new_exc(Exc::MemoryError, ""))?;
         let cap = if o.items.is_null() { 0 } else { obj::<ArrayL>(o.items).cap };
-        if need <= cap { return; }
+        if need <= cap { return Ok(()); }
         let ncap = (cap + cap / 2 + 4).max(need);
-        let na = self.new_array(ncap);
+        let na = self.try_new_array(ncap)?;
         let o = obj::<ListL>(l);
         if o.len > 0 { array_copy(o.items, 0, na, 0, o.len); }
         set_field!(l, ListL, items, na);
+        Ok(())
     }
+    /// Appends for Rust callers that cannot report an error: running out of
+    /// memory aborts (see `try_list_append` for Python's `append`).
     #[inline]
     pub fn list_append(&mut self, l: Value, v: Value) {
+        if let Err(e) = self.try_list_append(l, v) {
+            self.fatal_out_of_memory(e);
+        }
+    }
+    /// `list.append`: MemoryError when the list cannot grow.
+    #[inline]
+    pub fn try_list_append(&mut self, l: Value, v: Value) -> PyResult<()> {
         let o = obj::<ListL>(l);
         let cap = if o.items.is_null() { 0 } else { obj::<ArrayL>(o.items).cap };
-        if o.len == cap { self.list_reserve(l, 1); }
+        if o.len == cap { self.try_list_reserve(l, 1)?; }
         let o = obj::<ListL>(l);
         array_set(o.items, o.len, v);
         o.len += 1;
+        Ok(())
     }
     /// Appends `items`, which must be on a native stack or in a GC object
     /// (see `Vm::new_tuple`): the reservation may allocate first.

@@ -15,7 +15,7 @@
 
 use crate::heap::*;
 use crate::value::Value;
-use crate::vm::{PyResult, Vm, Ty};
+use crate::vm::{Exc, PyResult, Vm, Ty};
 
 /// Hashes are stored in entries as small ints (63 bits): fold any i64 hash
 /// into that range. Folding only merges hash values, so lookups stay correct.
@@ -25,6 +25,14 @@ fn fold(h: i64) -> i64 { (h << 1) >> 1 }
 const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
 const MIN_INDEX: usize = 8;
+
+/// Index size (a power of two) and entry capacity for at least `n` live
+/// entries.
+fn table_size(n: usize) -> (usize, usize) {
+    let mut size = MIN_INDEX;
+    while size.saturating_mul(2) < n.saturating_mul(3) && size < 1 << 60 { size *= 2; }
+    (size, size * 2 / 3)
+}
 
 #[inline(always)]
 fn index_slots<'a>(d: Value) -> &'a mut [u32] {
@@ -45,17 +53,31 @@ impl Vm {
     }
     pub fn new_dict_cap(&self, n: usize) -> Value {
         let d = self.new_dict();
-        if n > 0 { self.dict_resize(d, n); }
+        if n > 0 {
+            let (size, cap) = table_size(n);
+            let entries = self.new_array(cap * 3);
+            let index = self.new_raw_array(size * 4);
+            self.dict_rebuild(d, size, entries, index);
+        }
         d
     }
 
-    /// Rebuilds the table with room for at least `n` live entries.
-    fn dict_resize(&self, d: Value, n: usize) {
-        let mut size = MIN_INDEX;
-        while size * 2 < n * 3 { size *= 2; }
-        let cap = size * 2 / 3;
-        let new_entries = self.new_array(cap * 3);
-        let new_index = self.new_raw_array(size * 4);
+    /// Rebuilds the table with room for at least `n` live entries, raising
+    /// MemoryError when the collector cannot provide the larger table.
+    fn dict_resize(&mut self, d: Value, n: usize) -> PyResult<()> {
+        let (size, cap) = table_size(n);
+        let entry_words = cap.checked_mul(3);
+        let new_entries = match entry_words { Some(w) => self.try_new_array(w)?, None => return Err(self.new_exc(Exc::MemoryError, "")) };
+        let index_bytes = size.checked_mul(4).and_then(|b| b.checked_add(std::mem::size_of::<RawArrayL>()));
+        let new_index = self.try_alloc(Kind::RawArray, Value::NULL, index_bytes)?;
+        obj::<RawArrayL>(new_index).cap = size * 4;
+        self.dict_rebuild(d, size, new_entries, new_index);
+        Ok(())
+    }
+
+    /// Moves `d`'s live entries into `new_entries` and a fresh index of
+    /// `size` slots in `new_index`.
+    fn dict_rebuild(&self, d: Value, size: usize, new_entries: Value, new_index: Value) {
         for s in index_slots_of(new_index) { *s = EMPTY; }
         let old = obj::<DictL>(d).entries;
         let used = obj::<DictL>(d).used;
@@ -152,7 +174,7 @@ impl Vm {
     }
     pub fn dict_set_h(&mut self, d: Value, key: Value, h: i64, val: Value) -> PyResult<()> {
         let h = fold(h);
-        if obj::<DictL>(d).index.is_null() { self.dict_resize(d, 1); }
+        if obj::<DictL>(d).index.is_null() { self.dict_resize(d, 1)?; }
         let (slot, found) = self.dict_probe(d, key, h)?;
         let o = obj::<DictL>(d);
         if let Some(e) = found {
@@ -161,7 +183,7 @@ impl Vm {
             return Ok(());
         }
         if o.used >= entry_cap(d) {
-            self.dict_resize(d, obj::<DictL>(d).len + 1);
+            self.dict_resize(d, obj::<DictL>(d).len + 1)?;
             // Slot positions changed: probe again (cannot call __eq__ now: key absent).
             self.dict_insert_new(d, key, h, val);
             return Ok(());

@@ -638,7 +638,7 @@ impl Vm {
                             let v = pop!();
                             let l = peek!(arg);
                             if !is_kind(l, Kind::List) { throw!(Exc::SystemError, "LIST_APPEND: target is not a list"); }
-                            self.list_append(l, v);
+                            tri!(self.try_list_append(l, v));
                         }
                         Op::SET_ADD => {
                             let v = pop!();

@@ -254,7 +254,7 @@ fn init_(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
 
 fn append(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult {
     let (l, a) = margs(vm, args, kw, "append", 1, 1)?;
-    vm.list_append(l, a[0]);
+    vm.try_list_append(l, a[0])?;
     Ok(Value::NONE)
 }
 
