@@ -88,7 +88,11 @@ pub(crate) struct Api {
     pub set_java_finalization: unsafe extern "C" fn(c_int),
     pub set_markers_count: Option<unsafe extern "C" fn(c_uint)>,
     pub set_on_collection_event: Option<unsafe extern "C" fn(Option<CollectionEventProc>)>,
+    pub set_warn_proc: Option<unsafe extern "C" fn(WarnProc)>,
 }
+
+/// bdwgc's warning callback: a printf format with one word argument.
+pub type WarnProc = unsafe extern "C" fn(msg: *mut core::ffi::c_char, arg: usize);
 
 static API: OnceLock<Result<Api, String>> = OnceLock::new();
 
@@ -173,6 +177,7 @@ pub(crate) fn load(soname: &str) -> Result<Api, String> {
         set_java_finalization: sym!("GC_set_java_finalization"),
         set_markers_count: optional_sym!("GC_set_markers_count"),
         set_on_collection_event: optional_sym!("GC_set_on_collection_event"),
+        set_warn_proc: optional_sym!("GC_set_warn_proc"),
     })
 }
 

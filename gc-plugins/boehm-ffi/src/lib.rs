@@ -156,6 +156,12 @@ fn init_once(api: &'static Api) -> Result<(), String> {
                     set_markers(1);
                 }
                 (api.set_stackbottom)(core::ptr::null_mut(), &sb);
+                // bdwgc prints "GC Warning: ..." lines on stderr, e.g. for
+                // each failed heap expansion before an allocation returns
+                // NULL; skiff reports that as MemoryError instead.
+                if let Some(set_warn) = api.set_warn_proc {
+                    set_warn(ignore_warning);
+                }
                 (api.init)();
                 (api.set_finalize_on_demand)(1);
                 // Objects reachable from a queued finalizable object are kept
@@ -361,6 +367,9 @@ unsafe extern "C" fn queue_finalizable(obj: *mut c_void, client_data: *mut c_voi
         queue.queued_total.set(queue.queued_total.get() + 1);
     }
 }
+
+/// bdwgc warning callback that drops the warning (see `set_warn_proc`).
+unsafe extern "C" fn ignore_warning(_msg: *mut core::ffi::c_char, _arg: usize) {}
 
 /// Disclaim procedure of the drop kinds: bdwgc calls it while sweeping, for
 /// every unmarked object of those kinds, just before putting it on a free
