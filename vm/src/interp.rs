@@ -300,7 +300,11 @@ impl Vm {
                                 let shape = obj::<InstanceL>(o).shape;
                                 let cls = cls_of(o);
                                 let c = cd.caches[pc - 1];
-                                if c.key == shape.0 && c.key2 == obj::<ClassL>(cls).version && !shape.is_null() {
+                                // The entry may come from another class with this shape,
+                                // which is fine for PLAIN_ATTRS classes.
+                                if c.key == shape.0 && !shape.is_null()
+                                    && (c.key2 == obj::<ClassL>(cls).version || obj::<ClassL>(cls).flags & crate::object::cf::PLAIN_ATTRS != 0)
+                                {
                                     let v = inst_slot(o, c.val as usize);
                                     if !v.is_null() { set_peek!(1, v); continue; }
                                 }
@@ -413,7 +417,9 @@ impl Vm {
                                 let shape = obj::<InstanceL>(o).shape;
                                 let cls = cls_of(o);
                                 let c = cd.caches[pc - 1];
-                                if c.key == shape.0 && c.key2 == obj::<ClassL>(cls).version && !shape.is_null() {
+                                if c.key == shape.0 && !shape.is_null()
+                                    && (c.key2 == obj::<ClassL>(cls).version || obj::<ClassL>(cls).flags & crate::object::cf::PLAIN_ATTRS != 0)
+                                {
                                     inst_set_slot(o, c.val as usize, v);
                                     continue;
                                 }

@@ -34,6 +34,14 @@ pub mod cf {
     pub const HAS_GET: u64 = 256;
     pub const HAS_SET: u64 = 512;
     pub const HAS_EQ_OR_HASH: u64 = 1024;
+    /// Instances' own attributes are found by their shape alone: no class
+    /// in the MRO but `object` is builtin, none has a data descriptor (a
+    /// property, a slot member, or an object whose class defines `__set__`
+    /// or `__delete__`), and there is no Python `__getattribute__` or
+    /// `__setattr__`. An attribute cache entry made for one class of a
+    /// shape is then valid for this one too (polymorphic sites such as a
+    /// base-class method called on instances of several subclasses).
+    pub const PLAIN_ATTRS: u64 = 2048;
 }
 
 const MAX_SHAPE_ATTRS: usize = 64;
@@ -216,7 +224,36 @@ impl Vm {
         if defined_in_heap(self, N::del) { f |= cf::HAS_DEL; }
         if defined_in_heap(self, N::get) { f |= cf::HAS_GET; }
         if defined_in_heap(self, N::set) || defined_in_heap(self, N::delete) { f |= cf::HAS_SET; }
+        if f & (cf::HEAP | cf::HAS_GETATTRIBUTE | cf::HAS_SETATTR) == cf::HEAP && self.mro_has_no_data_descriptors(cls) {
+            f |= cf::PLAIN_ATTRS;
+        }
         obj::<ClassL>(cls).flags = f;
+    }
+
+    /// For `cf::PLAIN_ATTRS`: every class of `cls`'s MRO but `object` is a
+    /// heap class whose dict holds no data descriptor.
+    fn mro_has_no_data_descriptors(&mut self, cls: Value) -> bool {
+        let object = self.ty(Ty::Object);
+        let mro = obj::<ClassL>(cls).mro;
+        if mro.is_null() { return false; }
+        for &c in tuple_slice(mro) {
+            if c == object { continue; }
+            if !self.is_heap_class(c) { return false; }
+            let d = obj::<ClassL>(c).dict;
+            for e in 0..self.dict_used(d) {
+                let Some((_, v)) = self.dict_entry(d, e) else { continue };
+                if !v.is_ref() { continue; }
+                let data = match kind_of(v) {
+                    Kind::Property | Kind::Member => true,
+                    _ => {
+                        let vc = cls_of(v);
+                        self.is_heap_class(vc) && obj::<ClassL>(vc).flags & cf::HAS_SET != 0
+                    }
+                };
+                if data { return false; }
+            }
+        }
+        true
     }
 
     /// Marks `cls` and all its subclasses changed. Recursive over the
