@@ -407,3 +407,40 @@ pub fn float_repr(f: f64) -> String {
     }
     out
 }
+
+/// `x // y` for two big ints of the same sign whose quotient is below
+/// 2**53, found from the operands' top 128 bits alone, without dividing
+/// (num-bigint's Burnikel-Ziegler division allocates at every level of its
+/// recursion, which dominates code such as pidigits where every quotient is
+/// one decimal digit). None when the quotient is larger, the signs differ,
+/// or the top bits leave it undecided (about one case in two thousand).
+pub fn small_floor_quotient(x: &BigInt, y: &BigInt) -> Option<i64> {
+    use num_bigint::Sign;
+    if x.sign() == Sign::NoSign || y.sign() == Sign::NoSign || x.sign() != y.sign() { return None; }
+    let (mx, my) = (x.magnitude(), y.magnitude());
+    let (bx, by) = (mx.bits(), my.bits());
+    if bx < by { return Some(0); }
+    if bx - by > 53 { return None; }
+    // Shift both right by `s` so that y keeps its top 64 bits; x then fits
+    // in 64 + 53 bits.
+    let s = by.saturating_sub(64);
+    let top = |m: &num_bigint::BigUint| -> u128 {
+        let (i, sh) = ((s / 64) as usize, (s % 64) as u32);
+        let d = |k: usize| m.iter_u64_digits().nth(k).unwrap_or(0) as u128;
+        let w = d(i) | d(i + 1) << 64;
+        // (m >> s) fits in 128 bits (checked above), so what the shifts
+        // drop off the top is zero.
+        if sh == 0 { w } else { w >> sh | d(i + 2) << (128 - sh) }
+    };
+    let (xh, yh) = (top(mx), top(my));
+    if yh == 0 { return None; }
+    let q_hi = xh / yh;
+    if s == 0 {
+        // Nothing was shifted out: the quotient is exact.
+        return i64::try_from(q_hi).ok();
+    }
+    // x / y lies strictly between xh / (yh + 1) and (xh + 1) / yh.
+    let q_lo = xh / (yh + 1);
+    if q_lo != q_hi { return None; }
+    i64::try_from(q_hi).ok()
+}

@@ -608,7 +608,12 @@ impl Vm {
                 BinOp::Add => Some(x + y),
                 BinOp::Sub => Some(x - y),
                 BinOp::Mul => Some(x * y),
-                BinOp::FloorDiv => Some(x.div_floor(y)),
+                BinOp::FloorDiv => {
+                    if let Some(q) = crate::numeric::small_floor_quotient(x, y) {
+                        return Ok(Some(Value::small(q)));
+                    }
+                    Some(x.div_floor(y))
+                }
                 BinOp::Mod => Some(x.mod_floor(y)),
                 _ => None,
             };
