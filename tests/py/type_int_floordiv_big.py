@@ -16,7 +16,7 @@ for trial in range(6000):
         d = a // b
         m = a % b
         assert d * b + m == a
-        acc = (acc * 1000003 + d) % (1 << 61)
+        acc = (acc * 1000003 + d + 7 * m) % (1 << 61)
         count += 1
 print(count, acc)
 # Quotients near powers of two and at the 2**53 boundary.

@@ -614,7 +614,11 @@ impl Vm {
                     }
                     Some(x.div_floor(y))
                 }
-                BinOp::Mod => Some(x.mod_floor(y)),
+                BinOp::Mod => match crate::numeric::small_floor_quotient(x, y) {
+                    // x - q*y: a one-limb multiply and a subtraction.
+                    Some(q) => Some(x - y * num_bigint::BigInt::from(q)),
+                    None => Some(x.mod_floor(y)),
+                },
                 _ => None,
             };
             if let Some(r) = r {
