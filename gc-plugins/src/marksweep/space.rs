@@ -52,7 +52,9 @@
 //! live object header) or free (first word zero). Chunks in `spare` hold no
 //! objects.
 
-use std::alloc::{alloc, alloc_zeroed, dealloc, Layout};
+#[cfg(not(unix))]
+use std::alloc::alloc;
+use std::alloc::{alloc_zeroed, dealloc, Layout};
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashSet};
 use std::ptr::null_mut;
@@ -132,6 +134,62 @@ struct ChunkHeader {
 
 const _: () = assert!(core::mem::size_of::<ChunkHeader>() <= FIRST_BLOCK);
 
+/// A new chunk: `CHUNK_SIZE` bytes aligned to `CHUNK_SIZE`, or null if the
+/// OS refuses. On Unix it is mapped straight from the OS rather than taken
+/// from malloc: an aligned malloc block leaves alignment holes that malloc
+/// keeps resident, and a chunk given back to malloc stays resident in its
+/// arena, so the process kept tens of megabytes more than the heap held.
+/// A mapping is given back whole by `os_chunk_free`.
+fn os_chunk_alloc() -> *mut u8 {
+    #[cfg(unix)]
+    {
+        let len = 2 * CHUNK_SIZE;
+        // SAFETY: an anonymous private mapping of `len` bytes; only the
+        // aligned chunk inside it is kept, the rest is unmapped at once.
+        unsafe {
+            let p = libc::mmap(null_mut(), len, libc::PROT_READ | libc::PROT_WRITE,
+                               libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0);
+            if p == libc::MAP_FAILED {
+                return null_mut();
+            }
+            let start = p as usize;
+            let base = (start + CHUNK_SIZE - 1) & !(CHUNK_SIZE - 1);
+            let (head, tail) = (base - start, start + len - (base + CHUNK_SIZE));
+            if head > 0 {
+                libc::munmap(start as *mut libc::c_void, head);
+            }
+            if tail > 0 {
+                libc::munmap((base + CHUNK_SIZE) as *mut libc::c_void, tail);
+            }
+            base as *mut u8
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        // SAFETY: the layout has a non-zero size.
+        unsafe { alloc(chunk_layout()) }
+    }
+}
+
+/// Returns a chunk from `os_chunk_alloc` to the OS.
+///
+/// # Safety
+/// `base` must come from `os_chunk_alloc`, hold nothing still in use, and
+/// not be freed twice.
+unsafe fn os_chunk_free(base: *mut u8) {
+    #[cfg(unix)]
+    // SAFETY: `base` is a `CHUNK_SIZE` mapping of ours (caller).
+    unsafe {
+        libc::munmap(base as *mut libc::c_void, CHUNK_SIZE);
+    }
+    #[cfg(not(unix))]
+    // SAFETY: allocated with `chunk_layout()` (caller).
+    unsafe {
+        dealloc(base, chunk_layout())
+    }
+}
+
+#[cfg_attr(unix, allow(dead_code))]
 fn chunk_layout() -> Layout {
     // A power of two no larger than isize::MAX: always a valid layout.
     Layout::from_size_align(CHUNK_SIZE, CHUNK_SIZE).expect("chunk layout")
@@ -240,8 +298,7 @@ impl Space {
         let base = match self.spare.pop() {
             Some(base) => base,
             None => {
-                // SAFETY: the layout has a non-zero size.
-                let p = unsafe { alloc(chunk_layout()) };
+                let p = os_chunk_alloc();
                 if p.is_null() {
                     return null_mut();
                 }
@@ -543,9 +600,9 @@ impl Space {
         if self.spare.len() < MAX_SPARE_CHUNKS {
             self.spare.push(base);
         } else {
-            // SAFETY: `base` was allocated by `add_chunk` with `chunk_layout()`
-            // and holds no objects; it is no longer in `chunks`.
-            unsafe { dealloc(base as *mut u8, chunk_layout()) };
+            // SAFETY: `base` came from `os_chunk_alloc` and holds no
+            // objects; it is no longer in `chunks`.
+            unsafe { os_chunk_free(base as *mut u8) };
         }
     }
 
@@ -584,8 +641,8 @@ impl Drop for Space {
             }
         }
         for base in self.chunks.drain(..).chain(self.spare.drain(..)) {
-            // SAFETY: allocated by `add_chunk` with `chunk_layout()`, freed once.
-            unsafe { dealloc(base as *mut u8, chunk_layout()) };
+            // SAFETY: from `os_chunk_alloc`, freed once.
+            unsafe { os_chunk_free(base as *mut u8) };
         }
         for (start, size) in std::mem::take(&mut self.large) {
             if self.foreign.contains(&start) {
