@@ -883,6 +883,34 @@ pub fn array_copy(src: Value, si: usize, dst: Value, di: usize, n: usize) {
     barrier(dst);
 }
 
+/// Fills `dst[at .. at + unit * n]` with `n` copies of `src[0 .. unit]`
+/// (doubling copies, so O(log n) memcpy calls), then runs the barrier of
+/// `dst` once, and only if the unit holds a reference: a store-by-store
+/// fill of a large object went through the card-marking slow path for
+/// every item.
+///
+/// # Safety
+/// `src` must be valid for `unit` Values, `dst` for `at + unit * n`, both
+/// inside live objects, not overlapping; `dst_obj` is the object `dst`
+/// points into.
+pub unsafe fn fill_repeated(dst_obj: Value, dst: *mut Value, src: *const Value, unit: usize, n: usize) {
+    let total = unit * n;
+    if total == 0 { return; }
+    // SAFETY: the caller's bounds; each copy reads the part already written.
+    unsafe {
+        std::ptr::copy_nonoverlapping(src, dst, unit);
+        let mut done = unit;
+        while done < total {
+            let k = done.min(total - done);
+            std::ptr::copy_nonoverlapping(dst, dst.add(done), k);
+            done += k;
+        }
+        if std::slice::from_raw_parts(src, unit).iter().any(|v| v.is_ref()) {
+            barrier(dst_obj);
+        }
+    }
+}
+
 /// Frame slot write (with barrier).
 #[inline(always)]
 pub fn frame_set(f: Value, i: usize, v: Value) {

@@ -742,7 +742,9 @@ impl Vm {
                 if total == 0 && !inplace { return Ok(self.new_list(&[])); }
                 let na = self.try_new_array(total.max(1))?;
                 let old = obj::<ListL>(seq).items;
-                for r in 0..n { array_copy(old, 0, na, r * unit, unit); }
+                // SAFETY: `na` holds `unit * n` slots and `old` at least
+                // `unit`; they are different objects.
+                unsafe { fill_repeated(na, array_ptr(na), array_ptr(old), unit, n) };
                 if inplace {
                     set_field!(seq, ListL, items, na);
                     obj::<ListL>(seq).len = total;
@@ -760,7 +762,9 @@ impl Vm {
                 if total == 0 { return Ok(self.new_tuple(&[])); }
                 let t = self.try_alloc_tuple(total)?;
                 let items = tuple_slice(seq);
-                for r in 0..n { for (i, &x) in items.iter().enumerate() { tuple_init(t, r * unit + i, x); } }
+                // SAFETY: `t` holds `unit * n` items and `seq` `unit`; they
+                // are different objects.
+                unsafe { fill_repeated(t, tuple_items_ptr(t), items.as_ptr(), unit, n) };
                 t
             }
             Kind::Bytes => { let b = bytes_slice(seq).repeat(n); self.new_bytes(&b) }
