@@ -54,6 +54,16 @@
 //!    incminimark does for pinned objects. After a minor collection there
 //!    are no young objects at all, so the remembered set starts empty.
 //!
+//! **Nursery budget (pause goal).** A minor collection's pause is the time
+//! to copy the survivors, so a cycle may use only as much of the nursery as
+//! keeps the expected survivors near `PROMOTE_TARGET` (512 KiB, about half
+//! a millisecond): that over the estimated survival rate, between an
+//! eighth of the nursery and all of it. The estimate rises at once with
+//! survival and halves per cycle when it falls, and starts at full survival,
+//! so building a large structure collects often and copies little each
+//! time, while short-lived garbage gets the whole nursery. The nursery's
+//! size and memory do not change.
+//!
 //! **Major collection**: a minor one, then a mark-sweep of the old
 //! generation (islands included; parallel marking with `[gc]
 //! marking_threads`). It runs when the old generation has grown by
@@ -162,7 +172,30 @@ pub struct Generational {
     /// otherwise hold gigabytes of digits.
     external_young: Cell<usize>,
     external_limit: usize,
+    /// Nursery bytes the current cycle may use before the next minor
+    /// collection (see `PROMOTE_TARGET`).
+    budget: Cell<usize>,
+    nursery_size: usize,
+    /// The survival rate the budget is sized for.
+    survival_estimate: Cell<f64>,
 }
+
+/// How fast the survival estimate falls when fewer objects survive: by a
+/// quarter per cycle.
+const SURVIVAL_DECAY: f64 = 0.5;
+
+/// What a minor collection should copy at most, in bytes: the pause goal
+/// (see the module docs, "Nursery budget").
+/// Copying runs at about a gigabyte a second, so this keeps a minor pause
+/// near half a millisecond. After each minor collection the next cycle's
+/// nursery budget is this over the estimated survival rate (between an
+/// eighth of the nursery and all of it): when nearly everything survives
+/// (a large structure being built), collections come more often and each
+/// copies less. The cost is that objects living a little longer than a
+/// short cycle are promoted more often (binary_trees: 12 major collections
+/// instead of 6, a few percent of its time). HotSpot's and G1's pause-time
+/// goals size their young generations the same way.
+const PROMOTE_TARGET: usize = 512 << 10;
 
 impl Generational {
     /// A plugin with the default [`GcParams`].
@@ -201,6 +234,9 @@ impl Generational {
             stats: RefCell::new(GcStats::default()),
             nursery_bytes_before: Cell::new(0),
             external_young: Cell::new(0),
+            budget: Cell::new((params.nursery_size as usize / 8).max(PROMOTE_TARGET).min(params.nursery_size as usize)),
+            nursery_size: params.nursery_size as usize,
+            survival_estimate: Cell::new(1.0),
             external_limit: params.nursery_size as usize / 4,
             config,
         };
@@ -238,6 +274,11 @@ impl Generational {
         let nursery = self.nursery.borrow();
         let mut cursor = self.cursor.get();
         let (_, mut seg_end) = nursery.current();
+        if nursery.used(cursor) + size > self.budget.get() {
+            // This cycle's budget is spent: collect (the caller does).
+            self.limit.set(0);
+            return std::ptr::null_mut();
+        }
         loop {
             if cursor + size <= seg_end {
                 nursery.record_start(cursor);
@@ -506,6 +547,18 @@ impl Generational {
         }
         islands.sort_unstable();
         let used = nursery.used(frontier);
+        // A collection of a nearly empty nursery (the one a major collection
+        // starts with, right after a minor one) says nothing about survival.
+        if used >= self.nursery_size / 16 {
+            // The estimate follows a rise in survival at once and a fall
+            // slowly: programs alternate between building structures that
+            // survive and phases where little does, and the first cycle
+            // after such a switch must not find the whole nursery live.
+            let survival = (promoted as f64 / used as f64).max(self.survival_estimate.get() * SURVIVAL_DECAY);
+            self.survival_estimate.set(survival);
+            let budget = if survival > 0.0 { (PROMOTE_TARGET as f64 / survival) as usize } else { self.nursery_size };
+            self.budget.set(budget.clamp(self.nursery_size / 8, self.nursery_size));
+        }
         nursery.reset(&islands, self.poison().then_some(frontier));
         drop(islands);
         let (s, e) = nursery.current();

@@ -286,6 +286,20 @@ fn deep_young_structures_are_copied_without_recursion() {
     // A young list of 300,000 nodes (14 MiB) copied by one minor collection:
     // the copying tracer must use an explicit stack.
     let s = setup_with(GcConfig::default(), GcParams { nursery_size: 32 << 20, ..GcParams::default() });
+    // Garbage first, until cycles use the whole nursery (the budget starts
+    // at an eighth of it and grows while little survives).
+    let mut last = s.stats().minor_collections;
+    let mut run = 0usize;
+    while run < (30 << 20) / NODE_SIZE {
+        s.alloc_plain_node(0);
+        run += 1;
+        if s.stats().minor_collections != last {
+            last = s.stats().minor_collections;
+            run = 0;
+        }
+    }
+    s.collect_minor();
+    let before = s.stats().collections;
     const N: u64 = 300_000;
     let slot = s.push_root(std::ptr::null_mut());
     for id in 1..=N {
@@ -293,7 +307,7 @@ fn deep_young_structures_are_copied_without_recursion() {
         s.set_field(n, 0, s.root(slot));
         s.set_root(slot, n);
     }
-    assert_eq!(s.stats().collections, 0);
+    assert_eq!(s.stats().collections, before, "the whole list is young");
     s.collect_minor();
     let mut p = s.root(slot);
     let mut n = 0;
@@ -998,4 +1012,49 @@ fn external_memory_of_young_objects_triggers_minor_collections() {
     }
     assert_eq!(quiet.stats().minor_collections, 0);
     take_dropped();
+}
+
+/// The nursery budget follows survival (`PROMOTE_TARGET`): a program starts
+/// with an eighth of the nursery, which stays so while every young object
+/// survives (each minor collection copies at most half a megabyte); once
+/// nothing survives, the budget doubles each cycle up to the whole nursery.
+#[test]
+fn survival_sets_the_next_cycles_nursery_budget() {
+    let s = setup_with(GcConfig::default(), GcParams::default());
+    let nursery = GcParams::DEFAULT_NURSERY_SIZE as usize;
+    // Nodes allocated in each of the first `cycles` cycles of `alloc`.
+    let per_cycle = |alloc: &dyn Fn(u64), cycles: usize| -> Vec<usize> {
+        let mut counts = Vec::new();
+        let (mut n, mut last) = (0usize, s.stats().minor_collections);
+        while counts.len() < cycles {
+            alloc(n as u64);
+            n += 1;
+            let c = s.stats().minor_collections;
+            if c != last {
+                counts.push(n * NODE_SIZE);
+                n = 0;
+                last = c;
+            }
+        }
+        counts
+    };
+    // Everything survives: a rooted list.
+    let slot = s.push_root(std::ptr::null_mut());
+    let keep = |id: u64| {
+        let node = s.alloc_plain_node(id);
+        s.set_field(node, 0, s.root(slot));
+        s.set_root(slot, node);
+    };
+    let bytes = per_cycle(&keep, 4);
+    for &b in &bytes {
+        assert!(b <= nursery / 8 + 2 * CARD, "while all survive a cycle uses an eighth of the nursery: {bytes:?}");
+    }
+    // Nothing survives: garbage only.
+    s.set_root(slot, std::ptr::null_mut());
+    let drop_it = |id: u64| {
+        s.alloc_plain_node(id);
+    };
+    let bytes = per_cycle(&drop_it, 6);
+    assert!(bytes[1] > bytes[0] * 3 / 2, "the budget grows once survival drops: {bytes:?}");
+    assert!(bytes[5] > nursery * 3 / 4, "without survivors the whole nursery is used again: {bytes:?}");
 }
