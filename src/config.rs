@@ -15,7 +15,7 @@
 //! [gc]
 //! plugin = "generational"   # generational (default), marksweep, boehm or barriercheck
 //! nursery_size = "4MiB"     # bytes: an integer or "512KiB", "4MiB", "1GiB"
-//! major_growth = 2.0        # number > 1.0
+//! major_growth = 1.75       # number > 1.0
 //! marking_threads = 1       # 1 to 1024 (SKIFF_GC_MARKING_THREADS)
 //! # stress = 97             # collect every N allocations (SKIFF_GC_STRESS; default off)
 //! verify = false            # verify the heap after each collection (SKIFF_GC_VERIFY)
@@ -365,7 +365,7 @@ mod tests {
     fn defaults() {
         let c = from_file("").unwrap();
         assert_eq!(c.gc, "generational");
-        assert_eq!(c.gc_params, GcParams { nursery_size: 4 << 20, major_growth: 2.0, marking_threads: 1 });
+        assert_eq!(c.gc_params, GcParams { nursery_size: 4 << 20, major_growth: 1.75, marking_threads: 1 });
         assert_eq!(c.gc_config.stress, None);
         assert!(!c.gc_config.verify && !c.gc_stats);
         // A [gc] table may be written inline or with dotted keys too.

@@ -11,8 +11,8 @@
 //!
 //! **When to collect.** When the bytes allocated since the last collection
 //! exceed `max(4 MiB, live bytes after it × (major_growth - 1))` (with the
-//! default [`GcParams::major_growth`] of 2.0 the heap may double before the
-//! next collection), every `n` allocations under `GcConfig::stress =
+//! default [`GcParams::major_growth`] of 1.75 the heap may grow by three
+//! quarters before the next collection), every `n` allocations under `GcConfig::stress =
 //! Some(n)`, and on [`GcPlugin::collect`].
 //!
 //! **Statistics.** Every collection is a full one (counted in
