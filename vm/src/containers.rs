@@ -12,8 +12,8 @@ impl Vm {
     // -- lists ------------------------------------------------------------------
 
     pub fn list_reserve(&mut self, l: Value, extra: usize) {
-        if let Err(e) = self.try_list_reserve(l, extra) {
-            self.fatal_out_of_memory(e);
+        if self.try_list_reserve(l, extra).is_err() {
+            out_of_memory("growing a list");
         }
     }
     /// Makes room for `extra` more items, raising MemoryError when the
@@ -34,8 +34,8 @@ impl Vm {
     /// memory aborts (see `try_list_append` for Python's `append`).
     #[inline]
     pub fn list_append(&mut self, l: Value, v: Value) {
-        if let Err(e) = self.try_list_append(l, v) {
-            self.fatal_out_of_memory(e);
+        if self.try_list_append(l, v).is_err() {
+            out_of_memory("growing a list");
         }
     }
     /// `list.append`: MemoryError when the list cannot grow.

@@ -623,10 +623,7 @@ impl Heap {
         }
         match self.alloc_slow(roots, info, cls, size) {
             Some(v) => v,
-            None => {
-                eprintln!("skiff: out of memory allocating {size} bytes");
-                std::process::abort();
-            }
+            None => out_of_memory(&format!("allocating {size} bytes")),
         }
     }
 
@@ -656,6 +653,14 @@ impl Heap {
         unsafe { (*(p as *mut ObjHead)).cls = cls };
         Some(Value::from_addr(p as usize))
     }
+}
+
+/// Ends the process for an allocation failure that the caller cannot report
+/// as MemoryError (`what` says what was being allocated).
+#[cold]
+pub fn out_of_memory(what: &str) -> ! {
+    eprintln!("skiff: out of memory {what}");
+    std::process::abort();
 }
 
 /// Runs the write barrier for `obj` after a reference store into it.

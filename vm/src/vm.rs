@@ -496,13 +496,6 @@ impl Vm {
             None => Err(self.new_exc(Exc::MemoryError, "")),
         }
     }
-    /// Ends the process for an allocation failure that Rust code cannot
-    /// report as MemoryError (the message the collectors print themselves).
-    #[cold]
-    pub fn fatal_out_of_memory(&self, _e: PyErr) -> ! {
-        eprintln!("skiff: out of memory");
-        std::process::abort();
-    }
     /// `new_array`, raising MemoryError when memory is short.
     pub fn try_new_array(&mut self, cap: usize) -> PyResult<Value> {
         let size = cap.checked_mul(8).and_then(|b| b.checked_add(std::mem::size_of::<ArrayL>()));
