@@ -623,7 +623,7 @@ impl Heap {
         }
         match self.alloc_slow(roots, info, cls, size) {
             Some(v) => v,
-            None => out_of_memory(&format!("allocating {size} bytes")),
+            None => alloc_failed(size),
         }
     }
 
@@ -655,9 +655,19 @@ impl Heap {
     }
 }
 
+/// `out_of_memory` for `Heap::alloc`, out of line: formatting the size in
+/// the inlined allocator made every allocation site (the dispatch loop's
+/// included) bigger and slower.
+#[cold]
+#[inline(never)]
+fn alloc_failed(size: usize) -> ! {
+    out_of_memory(&format!("allocating {size} bytes"))
+}
+
 /// Ends the process for an allocation failure that the caller cannot report
 /// as MemoryError (`what` says what was being allocated).
 #[cold]
+#[inline(never)]
 pub fn out_of_memory(what: &str) -> ! {
     eprintln!("skiff: out of memory {what}");
     std::process::abort();
