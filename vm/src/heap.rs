@@ -179,6 +179,38 @@ pub mod layouts {
         };
     }
 
+    /// Layouts with Value fields and then `count` more Values inline after
+    /// the fixed part (`count` a field of the layout): size and trace
+    /// follow from both.
+    macro_rules! trailing_values_layout {
+        ($name:ident, $count:ident, [$($field:ident),*]) => {
+            impl $name {
+                pub const HAS_REFS: bool = true;
+                pub const DROP: Option<unsafe fn(*mut Header)> = None;
+                /// # Safety
+                /// `o` must be a live object of this layout.
+                pub unsafe fn size_of(o: *const Header) -> usize {
+                    // SAFETY: `o` is a live object of this layout (caller).
+                    let n = unsafe { (*(o as *const $name)).$count } as usize;
+                    std::mem::size_of::<$name>() + 8 * n
+                }
+                /// # Safety
+                /// `o` must be a live object of this layout.
+                pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
+                    // SAFETY: `o` is a live object of this layout (caller);
+                    // its `count` Values follow the fixed part.
+                    unsafe {
+                        let s = o as *mut $name;
+                        t.visit(fld!(s, head.cls));
+                        $( t.visit(fld!(s, $field)); )*
+                        let n = (*s).$count as usize;
+                        visit_values(t, (o as *mut u8).add(std::mem::size_of::<$name>()) as *mut Value, n);
+                    }
+                }
+            }
+        };
+    }
+
     /// Strings: UTF-8 bytes inline; `nchars == nbytes` means ASCII (O(1) indexing).
     #[repr(C)]
     pub struct StrL { pub head: ObjHead, pub hash: i64, pub nchars: usize, pub nbytes: usize }
@@ -268,27 +300,7 @@ pub mod layouts {
     /// Tuples: items inline.
     #[repr(C)]
     pub struct TupleL { pub head: ObjHead, pub len: usize, pub hash: i64 }
-    impl TupleL {
-        pub const HAS_REFS: bool = true;
-        pub const DROP: Option<unsafe fn(*mut Header)> = None;
-        /// # Safety
-        /// `o` must be a live Tuple.
-        pub unsafe fn size_of(o: *const Header) -> usize {
-            // SAFETY: `o` is a live Tuple by the caller's guarantee.
-            let n = unsafe { (*(o as *const TupleL)).len };
-            std::mem::size_of::<TupleL>() + 8 * n
-        }
-        /// # Safety
-        /// `o` must be a live Tuple.
-        pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
-            // SAFETY: `o` is a live Tuple by the caller's guarantee; its items follow the fixed part.
-            unsafe {
-                let s = o as *mut TupleL;
-                t.visit(fld!(s, head.cls));
-                visit_values(t, (o as *mut u8).add(std::mem::size_of::<TupleL>()) as *mut Value, (*s).len);
-            }
-        }
-    }
+    trailing_values_layout!(TupleL, len, []);
     /// A GC-allocated array of Values (list storage, dict entries, instance
     /// slots, cache tables).
     #[repr(C)]
@@ -452,32 +464,9 @@ pub mod layouts {
         /// call (see `frame_escape`).
         pub flags: u32,
     }
-    impl FrameL {
-        pub const HAS_REFS: bool = true;
-        pub const DROP: Option<unsafe fn(*mut Header)> = None;
-        /// # Safety
-        /// `o` must be a live Frame.
-        pub unsafe fn size_of(o: *const Header) -> usize {
-            // SAFETY: `o` is a live Frame by the caller's guarantee.
-            let n = unsafe { (*(o as *const FrameL)).nslots } as usize;
-            std::mem::size_of::<FrameL>() + 8 * n
-        }
-        /// # Safety
-        /// `o` must be a live Frame.
-        pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
-            // SAFETY: `o` is a live Frame; its slots follow the fixed part. Slots
-            // above `sp` are NULL or stale copies of values also held elsewhere;
-            // tracing all of them is conservative but precise-safe.
-            unsafe {
-                let s = o as *mut FrameL;
-                for v in [fld!(s, head.cls), fld!(s, code), fld!(s, func), fld!(s, globals), fld!(s, locals),
-                          fld!(s, back), fld!(s, gen), fld!(s, init_self), fld!(s, kwnames), fld!(s, exc_save)] {
-                    t.visit(v);
-                }
-                visit_values(t, (o as *mut u8).add(std::mem::size_of::<FrameL>()) as *mut Value, (*s).nslots as usize);
-            }
-        }
-    }
+    // Slots above `sp` are NULL or stale copies of values also held
+    // elsewhere: tracing all `nslots` is conservative but precise-safe.
+    trailing_values_layout!(FrameL, nslots, [code, func, globals, locals, back, gen, init_self, kwnames, exc_save]);
     /// A class. `dict` is the namespace (a Dict); `mro` a tuple of classes.
     #[repr(C)]
     pub struct ClassL {
@@ -491,37 +480,14 @@ pub mod layouts {
     fixed_layout!(ClassL, true, [name, qualname, bases, mro, dict, module, slots, extra]);
     /// An instance of a Python class: attributes in `slots` at indices given by
     /// `shape` (hidden class); `dict` replaces both once `__dict__` is taken.
-    #[repr(C)]
     ///
     /// Slot `i` is the `i`-th of the `ninline` Values after the fixed part
     /// while `i < ninline`, else item `i - ninline` of the `slots` Array
     /// (see `inst_slot`). `ninline` is fixed at allocation from the class's
     /// `inst_slots`, so most instances need no separate Array.
+    #[repr(C)]
     pub struct InstanceL { pub head: ObjHead, pub shape: Value, pub slots: Value, pub dict: Value, pub ninline: usize }
-    impl InstanceL {
-        pub const HAS_REFS: bool = true;
-        pub const DROP: Option<unsafe fn(*mut Header)> = None;
-        /// # Safety
-        /// `o` must be a live Instance.
-        pub unsafe fn size_of(o: *const Header) -> usize {
-            // SAFETY: `o` is a live Instance by the caller's guarantee.
-            let n = unsafe { (*(o as *const InstanceL)).ninline };
-            std::mem::size_of::<InstanceL>() + 8 * n
-        }
-        /// # Safety
-        /// `o` must be a live Instance.
-        pub unsafe fn trace(o: *mut Header, t: &mut dyn Tracer) {
-            // SAFETY: `o` is a live Instance; its inline slots follow the
-            // fixed part.
-            unsafe {
-                let s = o as *mut InstanceL;
-                for v in [fld!(s, head.cls), fld!(s, shape), fld!(s, slots), fld!(s, dict)] {
-                    t.visit(v);
-                }
-                visit_values(t, (o as *mut u8).add(std::mem::size_of::<InstanceL>()) as *mut Value, (*s).ninline);
-            }
-        }
-    }
+    trailing_values_layout!(InstanceL, ninline, [shape, slots, dict]);
     /// A hidden class: maps attribute names to slot indices. Shapes are
     /// immortal (kept in the VM's root table); inline caches that hold them
     /// are traced (`code::trace_caches`), so a moving collector updates them.
