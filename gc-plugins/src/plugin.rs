@@ -281,11 +281,15 @@ pub enum Barrier {
     /// The header flag as above, plus card marking: objects whose flags
     /// also hold `card_flag` (large arrays in the old generation) keep
     /// `mask` set for good and have a table of cards of `1 << card_shift`
-    /// bytes; `write_barrier_slot_slow(obj, slot)` marks the card holding
-    /// `slot` (byte offset from `obj` shifted right by `card_shift`), so
-    /// the next minor collection rescans only marked cards.
-    /// `write_barrier_slow(obj)` without a slot marks every card.
-    HeaderFlagCards { mask: usize, card_flag: usize, card_shift: u32 },
+    /// bytes, one byte per card, right before the header: card `c` (the
+    /// byte offset of the slot from `obj`, shifted right by `card_shift`)
+    /// is the byte at `obj - 1 - c`. A store into such an object writes 1
+    /// there and, only if the flags lack `cards_set`, also calls
+    /// `write_barrier_slot_slow(obj, slot)` (which marks the card too, so
+    /// calling it alone is always correct). The next minor collection
+    /// rescans only marked cards. `write_barrier_slow(obj)` without a slot
+    /// marks every card.
+    HeaderFlagCards { mask: usize, card_flag: usize, card_shift: u32, cards_set: usize },
 }
 
 impl Barrier {

@@ -25,7 +25,7 @@
 //! `kind()` is K (or a layout-compatible kind); callers check `kind()` first.
 
 use crate::value::Value;
-use skiff_gc::{GcPlugin, Header, RootSource, Tracer, TypeInfo};
+use skiff_gc::{Barrier, GcPlugin, Header, RootSource, Tracer, TypeInfo};
 use static_assertions::const_assert_eq;
 use std::cell::Cell;
 
@@ -528,6 +528,16 @@ thread_local! {
     /// Barrier mask of the active plugin on this thread (0: no barrier).
     static BARRIER_MASK: Cell<usize> = const { Cell::new(0) };
     static BARRIER_PLUGIN: Cell<*const dyn GcPlugin> = const { Cell::new(std::ptr::null::<skiff_gc::marksweep::MarkSweep>() as *const dyn GcPlugin) };
+    /// The active plugin's card marking (`Barrier::HeaderFlagCards`), if any.
+    static CARDS: Cell<Cards> = const { Cell::new(Cards { card_flag: 0, cards_set: 0, card_shift: 0 }) };
+}
+
+/// How the active plugin marks cards (`card_flag` 0: it does not).
+#[derive(Clone, Copy)]
+struct Cards {
+    card_flag: usize,
+    cards_set: usize,
+    card_shift: u32,
 }
 
 /// The VM's handle on its collector.
@@ -546,6 +556,11 @@ impl Heap {
         let fp = gc.fast_paths();
         let mask = fp.barrier.mask();
         BARRIER_MASK.with(|m| m.set(mask));
+        let cards = match fp.barrier {
+            Barrier::HeaderFlagCards { card_flag, cards_set, card_shift, .. } => Cards { card_flag, cards_set, card_shift },
+            _ => Cards { card_flag: 0, cards_set: 0, card_shift: 0 },
+        };
+        CARDS.with(|c| c.set(cards));
         BARRIER_PLUGIN.with(|p| p.set(&*gc as *const dyn GcPlugin));
         let inline = !fp.bump_cursor.is_null() && !fp.bump_limit.is_null();
         Heap {
@@ -685,13 +700,35 @@ pub unsafe fn store(obj: Value, slot: *mut Value, v: Value) {
             // SAFETY: `obj` is a live heap object (liveness invariant).
             let flags = unsafe { (*(obj.addr() as *const Header)).flags };
             if flags & mask != 0 {
-                let p = BARRIER_PLUGIN.with(|p| p.get());
-                // SAFETY: the plugin pointer was set from the live Heap on
-                // this thread; `slot` is a reference slot of `obj`.
-                unsafe { (*p).write_barrier_slot_slow(obj.addr() as *mut Header, slot as *mut u64) };
+                // SAFETY: as for this function.
+                unsafe { store_barrier(obj, slot, flags) };
             }
         }
     }
+}
+
+/// The barrier of [`store`] once the header flag has matched: marks the
+/// slot's card inline when `obj` is carded and already listed (the
+/// plugin's `Barrier::HeaderFlagCards`), otherwise calls the plugin.
+///
+/// # Safety
+/// As for [`store`]; `flags` are `obj`'s flags.
+#[inline(never)]
+unsafe fn store_barrier(obj: Value, slot: *mut Value, flags: usize) {
+    let cards = CARDS.with(|c| c.get());
+    if flags & cards.card_flag != 0 {
+        let card = (slot as usize - obj.addr()) >> cards.card_shift;
+        // SAFETY: a carded object has one byte per card right before its
+        // header (the plugin's `FastPaths`), and `slot` lies inside it.
+        unsafe { (obj.addr() as *mut u8).sub(1 + card).write(1) };
+        if flags & cards.cards_set != 0 {
+            return;
+        }
+    }
+    let p = BARRIER_PLUGIN.with(|p| p.get());
+    // SAFETY: the plugin pointer was set from the live Heap on this thread;
+    // `slot` is a reference slot of `obj`.
+    unsafe { (*p).write_barrier_slot_slow(obj.addr() as *mut Header, slot as *mut u64) };
 }
 
 // ---------------------------------------------------------------------------

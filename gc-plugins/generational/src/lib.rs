@@ -27,11 +27,14 @@
 //! clears the flag and appends the object to the remembered set. Objects
 //! allocated old because they are large and hold references (the item
 //! arrays of big lists and dicts) are *carded* instead ([`CARDED`]): they
-//! keep the flag, and the slow path with the slot
-//! (`write_barrier_slot_slow`) marks the slot's 512-byte card in the
-//! object's card table, so a store into a huge list makes the next minor
-//! collection rescan 64 slots, not the whole list. `FastPaths` publishes
-//! this as [`Barrier::HeaderFlagCards`].
+//! keep the flag, and a store marks the slot's 512-byte card, so a store
+//! into a huge list makes the next minor collection rescan 64 slots, not
+//! the whole list. The card table is a byte per card right before the
+//! object's header (card `i` at `obj - 1 - i`), as in PyPy's incminimark,
+//! so the VM (and later the JIT) mark a card inline; only the first store
+//! into a carded object since the last minor collection takes the slow
+//! path, which lists the object and sets [`CARDS_SET`]. `FastPaths`
+//! publishes this as [`Barrier::HeaderFlagCards`].
 //!
 //! **Minor collection**, with the callee-saved registers spilled:
 //!
@@ -105,11 +108,14 @@ pub const HAS_SHADOW: usize = flags::PLUGIN_FIRST << 1;
 
 /// Header bit: an old object with a card table (see [`CARD_SHIFT`]).
 pub const CARDED: usize = flags::PLUGIN_FIRST << 2;
+/// Header bit: a carded object listed for the next minor collection's card
+/// scan; until then, stores mark its cards without the slow path.
+pub const CARDS_SET: usize = flags::PLUGIN_FIRST << 3;
 /// Cards of `1 << CARD_SHIFT` bytes (64 reference slots).
 pub const CARD_SHIFT: u32 = 9;
 
 /// Flags a copy keeps from the original.
-const KEEP_ON_COPY: usize = !(flags::MARK | flags::PINNED | ISLAND | HAS_SHADOW | flags::BARRIER);
+const KEEP_ON_COPY: usize = !(flags::MARK | flags::PINNED | ISLAND | HAS_SHADOW | flags::BARRIER | CARDED | CARDS_SET);
 
 /// Under stress, every this-many collections is a major one.
 const STRESS_MAJOR_EVERY: u64 = 8;
@@ -151,11 +157,8 @@ pub struct Generational {
     young_drops: RefCell<Vec<*mut Header>>,
     /// Object (young or island) -> its shadow in the old generation.
     shadows: RefCell<HashMap<usize, usize>>,
-    /// Card tables of carded objects (old, never moving): one bit per
-    /// card, set when a store into the card may have made it reference a
-    /// young object.
-    cards: RefCell<HashMap<usize, CardTable>>,
-    /// Carded objects with marked cards since the last minor collection.
+    /// Carded objects with [`CARDS_SET`]: stores since the last minor
+    /// collection may have marked their cards.
     dirty_carded: RefCell<Vec<*mut Header>>,
     /// Islands, sorted `(start, size)`.
     islands: RefCell<Vec<(usize, usize)>>,
@@ -225,7 +228,6 @@ impl Generational {
             young_finalizers: RefCell::new(Vec::new()),
             young_drops: RefCell::new(Vec::new()),
             shadows: RefCell::new(HashMap::new()),
-            cards: RefCell::new(HashMap::new()),
             dirty_carded: RefCell::new(Vec::new()),
             islands: RefCell::new(Vec::new()),
             slow_allocs: Cell::new(0),
@@ -311,26 +313,36 @@ impl Generational {
         if self.old.wants_collection() {
             self.collect(CollectKind::Full, roots);
         }
-        // SAFETY: `size` is valid (the caller's contract), not during a collection.
-        let mut p = unsafe { self.old.alloc_old(info, size) };
+        let carded = info.has_refs && size > MAX_YOUNG;
+        let alloc = || {
+            if carded {
+                // SAFETY: `size` is valid and large (the caller's contract
+                // and MAX_YOUNG > MAX_SMALL), not during a collection.
+                unsafe { self.old.alloc_old_large_prefixed(info, size, card_count(size)) }
+            } else {
+                // SAFETY: `size` is valid (the caller's contract), not during a collection.
+                unsafe { self.old.alloc_old(info, size) }
+            }
+        };
+        let mut p = alloc();
         if p.is_null() {
             self.collect(CollectKind::Full, roots);
-            // SAFETY: as above.
-            p = unsafe { self.old.alloc_old(info, size) };
+            p = alloc();
             if p.is_null() {
                 return p;
             }
         }
-        if info.has_refs && size > MAX_YOUNG {
+        if carded {
             // A large array: card-marked, every card marked to start with
-            // (the VM may fill it without barriers).
-            let mut table = CardTable::new(size);
-            table.mark_all();
-            table.queued = true;
-            self.cards.borrow_mut().insert(p as usize, table);
+            // (the VM may fill it without barriers). Its size is not
+            // readable yet (the VM has not written its fields).
+            // SAFETY: `p` is the fresh carded object allocated above, with
+            // its card table of `card_count(size)` bytes before it.
+            unsafe {
+                (*p).flags |= CARDED | CARDS_SET | flags::BARRIER;
+                cards_before(p, card_count(size)).fill(1);
+            }
             self.dirty_carded.borrow_mut().push(p);
-            // SAFETY: `p` is the fresh object allocated above.
-            unsafe { (*p).flags |= CARDED | flags::BARRIER };
         } else {
             self.remembered.borrow_mut().push(p);
         }
@@ -338,17 +350,21 @@ impl Generational {
     }
 
     /// Marks the card of `slot` in the carded object `obj` (every card
-    /// when `slot` is `None`).
-    fn mark_card(&self, obj: *mut Header, slot: Option<*mut u64>) {
-        let mut cards = self.cards.borrow_mut();
-        let table = cards.get_mut(&(obj as usize)).expect("a carded object has a card table");
-        match slot {
-            Some(slot) => table.mark((slot as usize - obj as usize) >> CARD_SHIFT),
-            None => table.mark_all(),
-        }
-        if !table.queued {
-            table.queued = true;
-            self.dirty_carded.borrow_mut().push(obj);
+    /// when `slot` is `None`) and lists `obj` for the next card scan.
+    ///
+    /// # Safety
+    /// `obj` must be a live carded object and `slot` a slot inside it.
+    unsafe fn mark_card(&self, obj: *mut Header, slot: Option<*mut u64>) {
+        // SAFETY: the caller's guarantees.
+        unsafe {
+            match slot {
+                Some(slot) => card_byte(obj, (slot as usize - obj as usize) >> CARD_SHIFT).write(1),
+                None => mark_all_cards(obj),
+            }
+            if (*obj).flags & CARDS_SET == 0 {
+                (*obj).flags |= CARDS_SET;
+                self.dirty_carded.borrow_mut().push(obj);
+            }
         }
     }
 
@@ -434,15 +450,14 @@ impl Generational {
                 (*obj).flags |= flags::BARRIER;
             }
         }
-        let dirty = std::mem::take(&mut *self.dirty_carded.borrow_mut());
-        if !dirty.is_empty() {
-            let mut cards = self.cards.borrow_mut();
-            for &obj in &dirty {
-                let table = cards.get_mut(&(obj as usize)).expect("a carded object has a card table");
-                let mut filter = CardFilter { ev: &mut ev, base: obj as usize, bits: &table.bits };
-                // SAFETY: carded objects are live old objects with references.
-                unsafe { (TypeInfo::of(obj).trace)(obj, &mut filter) };
-                table.clear();
+        for obj in std::mem::take(&mut *self.dirty_carded.borrow_mut()) {
+            // SAFETY: listed carded objects are live old objects with
+            // references and card tables.
+            unsafe {
+                let mut filter = CardFilter { ev: &mut ev, obj };
+                (TypeInfo::of(obj).trace)(obj, &mut filter);
+                clear_cards(obj);
+                (*obj).flags &= !CARDS_SET;
             }
         }
         ev.drain();
@@ -592,7 +607,6 @@ impl Generational {
             let with_shadows = ShadowRoots { roots, shadows: &shadows };
             self.old.collect(CollectKind::Full, &with_shadows);
         }
-        self.cards.borrow_mut().retain(|&obj, _| self.old.is_heap_object(obj));
         let freed = self.old.take_freed_foreign();
         if !freed.is_empty() {
             let mut islands = self.islands.borrow_mut();
@@ -634,9 +648,9 @@ impl Generational {
             hi: usize,
             roots: &'a std::collections::HashSet<usize>,
             obj: *mut Header,
-            /// The card table of `obj`, if carded: slots in marked cards are
-            /// remembered.
-            cards: Option<&'a CardTable>,
+            /// Whether `obj` is carded: slots in marked cards are
+            /// remembered if it is also listed ([`CARDS_SET`]).
+            carded: bool,
             err: Option<String>,
         }
         impl Tracer for Check<'_> {
@@ -647,7 +661,8 @@ impl Generational {
                     && is_reference_word(w as u64)
                     && self.g.is_young_ref(self.lo, self.hi, w)
                     && !self.roots.contains(&(slot as usize))
-                    && !self.cards.is_some_and(|c| c.is_marked((slot as usize).wrapping_sub(self.obj as usize) >> CARD_SHIFT))
+                    // SAFETY: a carded object has its card table.
+                    && !(self.carded && unsafe { card_marked(self.obj, (slot as usize).wrapping_sub(self.obj as usize) >> CARD_SHIFT) })
                 {
                     // SAFETY: `obj` and `w` are live objects.
                     let (on, yn) = unsafe { (TypeInfo::of(self.obj).name, TypeInfo::of(w as *const Header).name) };
@@ -659,14 +674,13 @@ impl Generational {
                 }
             }
         }
-        let cards = self.cards.borrow();
         let mut check = Check {
             g: self,
             lo: nursery.base,
             hi: self.cursor.get(),
             roots: &root_slots.0,
             obj: std::ptr::null_mut(),
-            cards: None,
+            carded: false,
             err: None,
         };
         self.old.walk_objects(&mut |obj, _| {
@@ -676,7 +690,10 @@ impl Generational {
                     let info = TypeInfo::of(obj);
                     if info.has_refs {
                         check.obj = obj;
-                        check.cards = cards.get(&(obj as usize));
+                        check.carded = (*obj).flags & CARDED != 0;
+                        if check.carded && (*obj).flags & CARDS_SET == 0 && any_card_marked(obj) {
+                            check.err = Some(format!("carded object {:#x} has marked cards but is not listed", obj as usize));
+                        }
                         (info.trace)(obj, &mut check);
                     }
                 }
@@ -809,31 +826,75 @@ impl Tracer for Evacuator<'_> {
     }
 }
 
-/// The card table of one carded object.
-struct CardTable {
-    bits: Vec<u64>,
-    /// Listed in `dirty_carded`.
-    queued: bool,
+/// Cards of an object of `size` bytes.
+fn card_count(size: usize) -> usize {
+    size.div_ceil(1 << CARD_SHIFT)
 }
 
-impl CardTable {
-    fn new(size: usize) -> CardTable {
-        let cards = size.div_ceil(1 << CARD_SHIFT);
-        CardTable { bits: vec![0; cards.div_ceil(64)], queued: false }
-    }
-    fn mark(&mut self, card: usize) {
-        self.bits[card / 64] |= 1 << (card % 64);
-    }
-    fn mark_all(&mut self) {
-        self.bits.iter_mut().for_each(|w| *w = !0);
-    }
-    fn clear(&mut self) {
-        self.bits.iter_mut().for_each(|w| *w = 0);
-        self.queued = false;
-    }
-    fn is_marked(&self, card: usize) -> bool {
-        self.bits.get(card / 64).is_some_and(|w| w & (1 << (card % 64)) != 0)
-    }
+/// The byte of card `card` of the carded object `obj`: its table lies
+/// right before the header, card 0 nearest.
+///
+/// # Safety
+/// `obj` must be a live carded object and `card` one of its cards.
+#[inline]
+unsafe fn card_byte(obj: *mut Header, card: usize) -> *mut u8 {
+    // SAFETY: the table of `card_count(size)` bytes precedes `obj`
+    // (`alloc_old_large_prefixed` in `alloc_old`).
+    unsafe { (obj as *mut u8).sub(1 + card) }
+}
+
+/// The `n` bytes before `obj`.
+///
+/// # Safety
+/// `obj` must be a carded object with at least `n` cards; the slice must
+/// not outlive it.
+unsafe fn cards_before<'a>(obj: *mut Header, n: usize) -> &'a mut [u8] {
+    // SAFETY: the table of at least `n` bytes precedes `obj` (caller).
+    unsafe { std::slice::from_raw_parts_mut((obj as *mut u8).sub(n), n) }
+}
+
+/// The cards of the carded object `obj`, as a byte slice (card `i` at
+/// index `len - 1 - i`).
+///
+/// # Safety
+/// `obj` must be a live carded object whose fields the VM has written
+/// (its size is readable); the slice must not outlive it.
+unsafe fn card_table<'a>(obj: *mut Header) -> &'a mut [u8] {
+    // SAFETY: the caller's guarantees; the size cannot change while the
+    // object lives, so it has the cards it was allocated with.
+    unsafe { cards_before(obj, card_count((TypeInfo::of(obj).size_of)(obj))) }
+}
+
+/// # Safety
+/// As for [`card_table`].
+unsafe fn mark_all_cards(obj: *mut Header) {
+    // SAFETY: the caller's guarantees.
+    unsafe { card_table(obj).fill(1) }
+}
+
+/// # Safety
+/// As for [`card_table`].
+unsafe fn clear_cards(obj: *mut Header) {
+    // SAFETY: the caller's guarantees.
+    unsafe { card_table(obj).fill(0) }
+}
+
+/// # Safety
+/// As for [`card_table`].
+unsafe fn any_card_marked(obj: *mut Header) -> bool {
+    // SAFETY: the caller's guarantees.
+    unsafe { card_table(obj).iter().any(|&b| b != 0) }
+}
+
+/// Whether card `card` of the carded object `obj` is marked (false past
+/// its last card).
+///
+/// # Safety
+/// As for [`card_table`].
+unsafe fn card_marked(obj: *mut Header, card: usize) -> bool {
+    // SAFETY: the caller's guarantees.
+    let table = unsafe { card_table(obj) };
+    card < table.len() && table[table.len() - 1 - card] != 0
 }
 
 /// Passes to the evacuator only the slots of a carded object that lie in
@@ -841,29 +902,29 @@ impl CardTable {
 /// per slot.
 struct CardFilter<'e, 'a> {
     ev: &'e mut Evacuator<'a>,
-    base: usize,
-    bits: &'e [u64],
+    obj: *mut Header,
 }
 
 impl CardFilter<'_, '_> {
     fn marked(&self, card: usize) -> bool {
-        self.bits.get(card / 64).is_some_and(|w| w & (1 << (card % 64)) != 0)
+        // SAFETY: the filter only runs over a live carded object.
+        unsafe { card_marked(self.obj, card) }
     }
 }
 
 impl Tracer for CardFilter<'_, '_> {
     fn visit(&mut self, slot: *mut u64) {
-        if self.marked((slot as usize).wrapping_sub(self.base) >> CARD_SHIFT) {
+        if self.marked((slot as usize).wrapping_sub(self.obj as usize) >> CARD_SHIFT) {
             self.ev.visit(slot);
         }
     }
 
     fn visit_range(&mut self, start: *mut u64, len: usize) {
         let (lo, hi) = (start as usize, start as usize + len * 8);
-        let mut card = (lo - self.base) >> CARD_SHIFT;
+        let mut card = (lo - self.obj as usize) >> CARD_SHIFT;
         let mut at = lo;
         while at < hi {
-            let card_end = (self.base + ((card + 1) << CARD_SHIFT)).min(hi);
+            let card_end = (self.obj as usize + ((card + 1) << CARD_SHIFT)).min(hi);
             if self.marked(card) {
                 self.ev.visit_range(at as *mut u64, (card_end - at) / 8);
             }
@@ -1067,7 +1128,12 @@ unsafe impl GcPlugin for Generational {
             bump_limit: self.limit.as_ptr(),
             max_inline_size: MAX_YOUNG,
             initial_flags: 0,
-            barrier: Barrier::HeaderFlagCards { mask: flags::BARRIER, card_flag: CARDED, card_shift: CARD_SHIFT },
+            barrier: Barrier::HeaderFlagCards {
+                mask: flags::BARRIER,
+                card_flag: CARDED,
+                card_shift: CARD_SHIFT,
+                cards_set: CARDS_SET,
+            },
         }
     }
 

@@ -970,13 +970,23 @@ fn minor_collections_rescan_only_marked_cards() {
     s.collect_minor();
     take_dropped();
     let kept = s.alloc_leaf(2);
-    s.set_field(a, 3000, kept);
+    let slot = |i: usize| s.field_slot(a, i);
+    s.set_field_without_barrier(a, 3000, kept as u64);
+    assert!(s.barrier_slot(a, slot(3000)), "the first store since the minor collection lists the array");
+    // Later stores mark their card inline, as `FastPaths` describes.
+    let inline = s.alloc_leaf(5);
+    s.set_field_without_barrier(a, 1500, inline as u64);
+    assert!(!s.barrier_slot(a, slot(1500)), "a store into a listed array never calls the plugin");
     let lost = s.alloc_leaf(3);
     s.set_field_without_barrier(a, 10, lost as u64);
     s.collect_minor();
     let kept1 = s.field(a, 3000) as *mut Header;
     assert!(kept1 != kept && s.id(kept1) == 2, "the marked card's slot was updated");
+    assert_eq!(s.id(s.field(a, 1500) as *mut Header), 5, "the card marked inline was scanned");
     assert_eq!(take_dropped(), vec![3], "the unmarked card was not scanned: its young object died");
+    let again = s.alloc_leaf(6);
+    s.set_field_without_barrier(a, 1500, again as u64);
+    assert!(s.barrier_slot(a, slot(1500)), "after a minor collection the array must be listed again");
     // Clear the stale word before anything walks the array.
     s.set_field_without_barrier(a, 10, 0);
     // A barrier without a slot marks every card.

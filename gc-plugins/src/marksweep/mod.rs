@@ -83,7 +83,7 @@ use crate::parallel::{Local, WorkPool};
 use crate::plugin::{CollectKind, FastPaths, GcConfig, GcParams, GcPlugin, GcStats, RootSource};
 use crate::verify::{verify_heap, verify_roots, HeapWalk, VerifySummary};
 
-use space::{class_of, pop_free, FreeBlock, Space, MAX_SMALL, NCLASSES};
+use space::{class_of, pop_free, FreeBlock, Space, LARGE_ALIGN, MAX_SMALL, NCLASSES};
 
 /// Bytes to allocate before the first collection, and the least between two.
 const MIN_TRIGGER: usize = 4 << 20;
@@ -226,7 +226,22 @@ impl MarkSweep {
     /// of this heap.
     pub unsafe fn alloc_old(&self, info: &'static TypeInfo, size: usize) -> *mut Header {
         // SAFETY: the caller's guarantees.
-        unsafe { self.alloc_old_with(info, size, true) }
+        unsafe { self.alloc_old_with(info, size, true, 0) }
+    }
+
+    /// [`MarkSweep::alloc_old`] for a large object (more than `MAX_SMALL`
+    /// bytes) with `prefix` zeroed bytes right before its header, which the
+    /// caller may use for as long as the object lives (a generational
+    /// collector keeps its card table there). `prefix` is rounded up to a
+    /// multiple of 16.
+    ///
+    /// # Safety
+    /// As for [`MarkSweep::alloc_old`].
+    pub unsafe fn alloc_old_large_prefixed(&self, info: &'static TypeInfo, size: usize, prefix: usize) -> *mut Header {
+        debug_assert!(size > MAX_SMALL);
+        let prefix = prefix.next_multiple_of(LARGE_ALIGN);
+        // SAFETY: the caller's guarantees.
+        unsafe { self.alloc_old_with(info, size, true, prefix) }
     }
 
     /// [`MarkSweep::alloc_old`] for a block the caller overwrites at once
@@ -238,14 +253,15 @@ impl MarkSweep {
     /// bytes, a valid header first, before anything can look at the heap.
     pub unsafe fn alloc_old_for_copy(&self, info: &'static TypeInfo, size: usize) -> *mut Header {
         // SAFETY: the caller's guarantees.
-        unsafe { self.alloc_old_with(info, size, false) }
+        unsafe { self.alloc_old_with(info, size, false, 0) }
     }
 
     /// # Safety
     /// As for [`MarkSweep::alloc_old`]; with `zero` false, as for
-    /// [`MarkSweep::alloc_old_for_copy`].
+    /// [`MarkSweep::alloc_old_for_copy`]; a non-zero `prefix` only for a
+    /// large object, as for [`MarkSweep::alloc_old_large_prefixed`].
     #[inline]
-    unsafe fn alloc_old_with(&self, info: &'static TypeInfo, size: usize, zero: bool) -> *mut Header {
+    unsafe fn alloc_old_with(&self, info: &'static TypeInfo, size: usize, zero: bool, prefix: usize) -> *mut Header {
         debug_assert!(size >= 16 && size & 7 == 0, "bad allocation size {size}");
         self.allocs.set(self.allocs.get() + 1);
         self.bytes_since.set(self.bytes_since.get() + size);
@@ -268,7 +284,7 @@ impl MarkSweep {
             block
         } else {
             // Already zeroed.
-            self.space.borrow_mut().alloc_large(size)
+            self.space.borrow_mut().alloc_large(size, prefix)
         };
         if p.is_null() {
             return null_mut();
@@ -363,12 +379,12 @@ impl MarkSweep {
     #[cold]
     #[inline(never)]
     fn alloc_large(&self, size: usize, roots: &dyn RootSource) -> *mut u8 {
-        let p = self.space.borrow_mut().alloc_large(size);
+        let p = self.space.borrow_mut().alloc_large(size, 0);
         if !p.is_null() {
             return p;
         }
         self.collect(CollectKind::Full, roots);
-        self.space.borrow_mut().alloc_large(size)
+        self.space.borrow_mut().alloc_large(size, 0)
     }
 
     #[cold]

@@ -56,7 +56,7 @@
 use std::alloc::alloc;
 use std::alloc::{alloc_zeroed, dealloc, Layout};
 use std::cell::Cell;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ptr::null_mut;
 
 use crate::header::{flags, Header, TypeInfo};
@@ -70,7 +70,7 @@ pub(super) const MAX_SMALL: usize = 2048;
 /// Empty chunks kept for reuse instead of being returned to the OS.
 const MAX_SPARE_CHUNKS: usize = 16;
 /// Alignment of large objects.
-const LARGE_ALIGN: usize = 16;
+pub(super) const LARGE_ALIGN: usize = 16;
 
 /// Block sizes: multiples of 8 up to 64, then four classes per power of two
 /// (at most 25% apart, so at most 20% of a block is slack).
@@ -199,6 +199,19 @@ fn large_layout(size: usize) -> Option<Layout> {
     Layout::from_size_align(size, LARGE_ALIGN).ok()
 }
 
+/// Frees the large object at `start`, `size` bytes long, and its prefix.
+///
+/// # Safety
+/// `start` must come from [`Space::alloc_large`] with `size`, `prefixes`
+/// must be its space's map, and nothing may use the object afterwards.
+unsafe fn free_large(prefixes: &mut HashMap<usize, usize>, start: usize, size: usize) {
+    let prefix = prefixes.remove(&start).unwrap_or(0);
+    let layout = large_layout(size + prefix).expect("layout was valid at allocation");
+    // SAFETY: allocated by `alloc_large` with this layout at `start -
+    // prefix` (caller).
+    unsafe { dealloc((start - prefix) as *mut u8, layout) };
+}
+
 /// What a sweep found.
 #[derive(Default)]
 pub(super) struct SweepOutcome {
@@ -224,6 +237,9 @@ pub(super) struct Space {
     /// Starts of the entries of `large` that are foreign objects (module
     /// docs): not ours to deallocate.
     foreign: HashSet<usize>,
+    /// Large objects allocated with room before their header (a
+    /// generational collector's card table): start -> bytes before it.
+    prefixes: HashMap<usize, usize>,
     /// Foreign objects freed by sweeps, `(start, size)`, until taken.
     pub(super) freed_foreign: Vec<(usize, usize)>,
     /// `[lo, hi)` covers every chunk in use and every large object: a cheap
@@ -244,6 +260,7 @@ impl Space {
             large: BTreeMap::new(),
             large_bytes: 0,
             foreign: HashSet::new(),
+            prefixes: HashMap::new(),
             freed_foreign: Vec::new(),
             lo: usize::MAX,
             hi: 0,
@@ -328,16 +345,23 @@ impl Space {
         self.bump(class)
     }
 
-    /// Allocates a zeroed large object of `size` bytes, or null if the OS
-    /// refuses memory.
-    pub(super) fn alloc_large(&mut self, size: usize) -> *mut u8 {
-        let Some(layout) = large_layout(size) else { return null_mut() };
+    /// Allocates a zeroed large object of `size` bytes, with `prefix` zeroed
+    /// bytes (a multiple of `LARGE_ALIGN`) before it that belong to whoever
+    /// allocated it, or null if the OS refuses memory.
+    pub(super) fn alloc_large(&mut self, size: usize, prefix: usize) -> *mut u8 {
+        debug_assert!(prefix % LARGE_ALIGN == 0);
+        let Some(layout) = size.checked_add(prefix).and_then(large_layout) else { return null_mut() };
         // SAFETY: `size > MAX_SMALL > 0`, so the layout is not zero-sized.
-        let p = unsafe { alloc_zeroed(layout) };
-        if p.is_null() {
-            return p;
+        let base = unsafe { alloc_zeroed(layout) };
+        if base.is_null() {
+            return base;
         }
+        // SAFETY: `prefix` bytes into an allocation of `size + prefix`.
+        let p = unsafe { base.add(prefix) };
         let start = p as usize;
+        if prefix != 0 {
+            self.prefixes.insert(start, prefix);
+        }
         self.large.insert(start, size);
         self.large_bytes += size;
         self.lo = self.lo.min(start);
@@ -557,7 +581,7 @@ impl Space {
         }
 
         let mut freed_large = 0;
-        let (foreign, freed_foreign) = (&mut self.foreign, &mut self.freed_foreign);
+        let (foreign, freed_foreign, prefixes) = (&mut self.foreign, &mut self.freed_foreign, &mut self.prefixes);
         self.large.retain(|&start, &mut size| {
             let obj = start as *mut Header;
             // SAFETY: every entry of `large` is a live object of `size` bytes
@@ -577,7 +601,7 @@ impl Space {
                 if foreign.remove(&start) {
                     freed_foreign.push((start, size));
                 } else {
-                    dealloc(start as *mut u8, large_layout(size).expect("layout was valid at allocation"));
+                    free_large(prefixes, start, size);
                     freed_large += size;
                 }
             }
@@ -648,8 +672,8 @@ impl Drop for Space {
             if self.foreign.contains(&start) {
                 continue;
             }
-            // SAFETY: allocated by `alloc_large` with this layout, freed once.
-            unsafe { dealloc(start as *mut u8, large_layout(size).expect("valid layout")) };
+            // SAFETY: allocated by `alloc_large`, freed once.
+            unsafe { free_large(&mut self.prefixes, start, size) };
         }
     }
 }

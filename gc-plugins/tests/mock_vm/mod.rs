@@ -43,7 +43,7 @@ use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use skiff_gc::conservative::current_sp;
-use skiff_gc::{flags, CollectKind, GcPlugin, GcStats, Header, RootSource, Tracer, TypeInfo};
+use skiff_gc::{flags, Barrier, CollectKind, GcPlugin, GcStats, Header, RootSource, Tracer, TypeInfo};
 
 pub const KIND_NODE: u32 = 1;
 pub const KIND_ARRAY: u32 = 2;
@@ -429,6 +429,12 @@ impl MockVm {
         }
     }
 
+    /// The address of field `i` of `obj` (for [`MockVm::barrier_slot`]).
+    #[track_caller]
+    pub fn field_slot(&self, obj: *mut Header, i: usize) -> *mut u64 {
+        (obj as *mut u8).wrapping_add(self.field_offset(obj, i)).cast()
+    }
+
     /// The raw word in field `i`.
     #[track_caller]
     pub fn field(&self, obj: *const Header, i: usize) -> u64 {
@@ -493,17 +499,31 @@ impl MockVm {
     }
 
     /// The write barrier after a reference store into the slot `slot` of
-    /// `obj`, as the VM's `heap::store` runs it: calls
-    /// `write_barrier_slot_slow(obj, slot)` when `obj`'s flags have a bit of
-    /// the published barrier's mask. Returns whether the slow path ran.
+    /// `obj`, as the VM's `heap::store` runs it: when `obj`'s flags have a
+    /// bit of the published barrier's mask, marks the slot's card inline if
+    /// `obj` is carded and listed (`Barrier::HeaderFlagCards`), and
+    /// otherwise calls `write_barrier_slot_slow(obj, slot)`. Returns whether
+    /// the slow path ran.
     #[track_caller]
     pub fn barrier_slot(&self, obj: *mut Header, slot: *mut u64) -> bool {
-        let mask = self.gc.fast_paths().barrier.mask();
-        if mask == 0 || self.flags(obj) & mask == 0 {
+        let barrier = self.gc.fast_paths().barrier;
+        let mask = barrier.mask();
+        let flags = self.flags(obj);
+        if mask == 0 || flags & mask == 0 {
             return false;
         }
         let off = slot as usize - obj as usize;
         assert!(off >= 16 && off + 8 <= self.size(obj), "slot +{off} outside the object");
+        if let Barrier::HeaderFlagCards { card_flag, card_shift, cards_set, .. } = barrier {
+            if flags & card_flag != 0 {
+                // SAFETY: a carded object has a byte per card right before
+                // its header (the published barrier's contract).
+                unsafe { (obj as *mut u8).sub(1 + (off >> card_shift)).write(1) };
+                if flags & cards_set != 0 {
+                    return false;
+                }
+            }
+        }
         // SAFETY: `flags` checked that `obj` is live; `slot` lies in its body.
         unsafe { self.gc.write_barrier_slot_slow(obj, slot) };
         true
