@@ -18,15 +18,29 @@
 //! the slow path ([`GcPlugin::alloc`]) sees the first object of every card
 //! and records it for interior-pointer lookup (see `nursery.rs`). Objects
 //! whose type has a drop hook must take the slow path, which lists them so
-//! that the hook runs when they die young. Larger objects go straight to the
-//! old generation, born *remembered* (the VM may initialise them with young
-//! references without a barrier).
+//! that the hook runs when they die young. Larger objects are *young large
+//! objects* (below), except those with drop hooks and big objects that do
+//! not fit the rest of a nursery segment, which start old, born
+//! *remembered* (the VM may initialise them with young references without
+//! a barrier).
+//!
+//! **Large objects** (more than [`MAX_YOUNG`] bytes) are allocated in the
+//! old generation's large-object space but are young ([`YOUNG_LARGE`]), as
+//! PyPy's incminimark does with its young raw-malloced objects: stores into
+//! them need no barrier, the next minor collection traces those it reaches
+//! (a pointer in the range of young large objects is checked for the flag)
+//! and frees the others at once. So a loop of big temporary lists costs
+//! minor collections (one per nursery-size of large objects), not major
+//! ones. Those that survive become old and, if they hold references,
+//! carded; their card table was allocated with them. Objects with drop
+//! hooks, and those registered for finalization, are old from the start.
 //!
 //! **Write barrier.** Old objects carry [`flags::BARRIER`]. A store of a
 //! reference into an object with the flag calls `write_barrier_slow`, which
 //! clears the flag and appends the object to the remembered set. Objects
 //! allocated old because they are large and hold references (the item
-//! arrays of big lists and dicts) are *carded* instead ([`CARDED`]): they
+//! arrays of big lists and dicts that survived a minor collection) are
+//! *carded* instead ([`CARDED`]): they
 //! keep the flag, and a store marks the slot's 512-byte card, so a store
 //! into a huge list makes the next minor collection rescan 64 slots, not
 //! the whole list. The card table is a byte per card right before the
@@ -111,6 +125,9 @@ pub const CARDED: usize = flags::PLUGIN_FIRST << 2;
 /// Header bit: a carded object listed for the next minor collection's card
 /// scan; until then, stores mark its cards without the slow path.
 pub const CARDS_SET: usize = flags::PLUGIN_FIRST << 3;
+/// Header bit: a large object allocated since the last minor collection
+/// that it has not reached yet (module docs, "Large objects").
+pub const YOUNG_LARGE: usize = flags::PLUGIN_FIRST << 4;
 /// Cards of `1 << CARD_SHIFT` bytes (64 reference slots).
 pub const CARD_SHIFT: u32 = 9;
 
@@ -160,6 +177,9 @@ pub struct Generational {
     /// Carded objects with [`CARDS_SET`]: stores since the last minor
     /// collection may have marked their cards.
     dirty_carded: RefCell<Vec<*mut Header>>,
+    /// Young large objects and their sizes, and the sum of the sizes.
+    young_large: RefCell<Vec<(*mut Header, usize)>>,
+    young_large_bytes: Cell<usize>,
     /// Islands, sorted `(start, size)`.
     islands: RefCell<Vec<(usize, usize)>>,
     slow_allocs: Cell<u64>,
@@ -229,6 +249,8 @@ impl Generational {
             young_drops: RefCell::new(Vec::new()),
             shadows: RefCell::new(HashMap::new()),
             dirty_carded: RefCell::new(Vec::new()),
+            young_large: RefCell::new(Vec::new()),
+            young_large_bytes: Cell::new(0),
             islands: RefCell::new(Vec::new()),
             slow_allocs: Cell::new(0),
             next_stress: Cell::new(next_stress),
@@ -310,7 +332,7 @@ impl Generational {
     /// Allocates in the old generation, collecting if memory is short.
     /// Born remembered: its flag is clear and it is in the remembered set.
     fn alloc_old(&self, info: &'static TypeInfo, size: usize, roots: &dyn RootSource) -> *mut Header {
-        if self.old.wants_collection() {
+        if self.old_wants_collection() {
             self.collect(CollectKind::Full, roots);
         }
         let carded = info.has_refs && size > MAX_YOUNG;
@@ -347,6 +369,72 @@ impl Generational {
             self.remembered.borrow_mut().push(p);
         }
         p
+    }
+
+    /// Allocates an object too large for the nursery in the old
+    /// generation's large-object space, young: the next minor collection
+    /// frees it if it did not reach it (module docs, "Large objects").
+    /// Objects with drop hooks start old instead.
+    fn alloc_young_large(&self, info: &'static TypeInfo, size: usize, roots: &dyn RootSource) -> *mut Header {
+        if info.drop.is_some() {
+            return self.alloc_old(info, size, roots);
+        }
+        if self.young_large_bytes.get() + size > self.nursery_size {
+            self.collect(CollectKind::Auto, roots);
+        }
+        if self.old_wants_collection() {
+            self.collect(CollectKind::Full, roots);
+        }
+        // Room for the card table it gets if it survives.
+        let prefix = if info.has_refs { card_count(size) } else { 0 };
+        // SAFETY: `size` is valid and large (the caller's contract and
+        // MAX_YOUNG > MAX_SMALL), not during a collection.
+        let alloc = || unsafe { self.old.alloc_old_large_prefixed(info, size, prefix) };
+        let mut p = alloc();
+        if p.is_null() {
+            self.collect(CollectKind::Full, roots);
+            p = alloc();
+            if p.is_null() {
+                return p;
+            }
+        }
+        // SAFETY: `p` is the fresh object allocated above.
+        unsafe { (*p).flags |= YOUNG_LARGE };
+        self.young_large.borrow_mut().push((p, size));
+        self.young_large_bytes.set(self.young_large_bytes.get() + size);
+        p
+    }
+
+    /// Whether the old generation has grown enough for a major collection,
+    /// young large objects left out (most die in the next minor one).
+    fn old_wants_collection(&self) -> bool {
+        self.old.wants_collection_besides(self.young_large_bytes.get())
+    }
+
+    /// Makes the young large object `obj` old now, as if a minor collection
+    /// had found it live; it may hold young references, so it is remembered
+    /// (carded with every card marked).
+    ///
+    /// # Safety
+    /// `obj` must be a live young large object.
+    unsafe fn tenure_young_large(&self, obj: *mut Header) {
+        let mut young = self.young_large.borrow_mut();
+        let i = young.iter().position(|&(o, _)| o == obj).expect("a young large object is listed");
+        let (_, size) = young.swap_remove(i);
+        drop(young);
+        self.young_large_bytes.set(self.young_large_bytes.get() - size);
+        // SAFETY: the caller's guarantees; a young large object with
+        // references has room for `card_count(size)` cards before it.
+        unsafe {
+            (*obj).flags &= !YOUNG_LARGE;
+            if TypeInfo::of(obj).has_refs {
+                (*obj).flags |= CARDED | CARDS_SET | flags::BARRIER;
+                cards_before(obj, card_count(size)).fill(1);
+                self.dirty_carded.borrow_mut().push(obj);
+            } else {
+                (*obj).flags |= flags::BARRIER;
+            }
+        }
     }
 
     /// Marks the card of `slot` in the carded object `obj` (every card
@@ -397,9 +485,17 @@ impl Generational {
             }
         }
 
-        // 1. Pin what the native stacks reference.
+        // 1. Pin what the native stacks reference; young large objects
+        // they point into are reached (they never move).
         let mut gray: Vec<*mut Header> = Vec::new();
         let mut pinned: Vec<*mut Header> = Vec::new();
+        let mut young_large = std::mem::take(&mut *self.young_large.borrow_mut());
+        self.young_large_bytes.set(0);
+        young_large.sort_unstable();
+        let (yl_lo, yl_hi) = match (young_large.first(), young_large.last()) {
+            (Some(&(first, _)), Some(&(last, size))) => (first as usize, last as usize + size),
+            _ => (0, 0),
+        };
         roots.conservative_ranges(&mut |a, b| {
             let mut p = ((a as usize + 7) & !7) as *const u64;
             while p < b {
@@ -424,6 +520,14 @@ impl Generational {
                             }
                         }
                     }
+                } else if w >= yl_lo && w < yl_hi {
+                    let i = young_large.partition_point(|&(o, _)| o as usize <= w);
+                    if let Some(&(obj, size)) = i.checked_sub(1).map(|i| &young_large[i]) {
+                        if w < obj as usize + size {
+                            // SAFETY: a listed young large object.
+                            unsafe { reach_young_large(obj, &mut gray) };
+                        }
+                    }
                 }
                 p = p.wrapping_add(1);
             }
@@ -431,7 +535,16 @@ impl Generational {
 
         // 2. Copy what precise roots and remembered objects reference.
         let mut shadows = self.shadows.borrow_mut();
-        let mut ev = Evacuator { old: &self.old, lo, hi, gray, shadows: &mut shadows, promoted: 0 };
+        let mut ev = Evacuator {
+            old: &self.old,
+            lo,
+            hi,
+            yl_lo,
+            yl_span: yl_hi - yl_lo,
+            gray,
+            shadows: &mut shadows,
+            promoted: 0,
+        };
         roots.precise_roots(&mut ev);
         let remembered = std::mem::take(&mut *self.remembered.borrow_mut());
         for (i, &obj) in remembered.iter().enumerate() {
@@ -488,6 +601,23 @@ impl Generational {
         ev.drain();
         let promoted = ev.promoted;
         drop(ev);
+
+        // Young large objects: those reached are old now (carded if they
+        // hold references: their slots are all old or islands now, so no
+        // card is marked); the others are freed.
+        for (obj, _) in young_large {
+            // SAFETY: listed young large objects are live until freed here;
+            // unreached ones are referenced by nothing live.
+            unsafe {
+                if (*obj).flags & YOUNG_LARGE != 0 {
+                    self.old.free_large_now(obj);
+                } else if TypeInfo::of(obj).has_refs {
+                    (*obj).flags |= CARDED | flags::BARRIER;
+                } else {
+                    (*obj).flags |= flags::BARRIER;
+                }
+            }
+        }
         for obj in survivors {
             // SAFETY: `obj` is now old (a copy or a pinned object); clearing
             // FINALIZER lets the old generation register it afresh.
@@ -647,6 +777,7 @@ impl Generational {
             lo: usize,
             hi: usize,
             roots: &'a std::collections::HashSet<usize>,
+            young_large: std::collections::HashSet<usize>,
             obj: *mut Header,
             /// Whether `obj` is carded: slots in marked cards are
             /// remembered if it is also listed ([`CARDS_SET`]).
@@ -659,7 +790,7 @@ impl Generational {
                 let w = unsafe { slot.read() } as usize;
                 if self.err.is_none()
                     && is_reference_word(w as u64)
-                    && self.g.is_young_ref(self.lo, self.hi, w)
+                    && (self.g.is_young_ref(self.lo, self.hi, w) || self.young_large.contains(&w))
                     && !self.roots.contains(&(slot as usize))
                     // SAFETY: a carded object has its card table.
                     && !(self.carded && unsafe { card_marked(self.obj, (slot as usize).wrapping_sub(self.obj as usize) >> CARD_SHIFT) })
@@ -679,6 +810,7 @@ impl Generational {
             lo: nursery.base,
             hi: self.cursor.get(),
             roots: &root_slots.0,
+            young_large: self.young_large.borrow().iter().map(|&(o, _)| o as usize).collect(),
             obj: std::ptr::null_mut(),
             carded: false,
             err: None,
@@ -749,6 +881,9 @@ struct Evacuator<'a> {
     old: &'a MarkSweep,
     lo: usize,
     hi: usize,
+    /// Bounds of the young large objects: `[yl_lo, yl_lo + yl_span)`.
+    yl_lo: usize,
+    yl_span: usize,
     /// Copied or pinned objects whose slots are still to be scanned.
     gray: Vec<*mut Header>,
     shadows: &'a mut HashMap<usize, usize>,
@@ -774,7 +909,14 @@ impl Tracer for Evacuator<'_> {
         // SAFETY: trace functions and root sources pass readable, writable
         // slots.
         let w = unsafe { slot.read() } as usize;
-        if !is_reference_word(w as u64) || w < self.lo || w >= self.hi {
+        if !is_reference_word(w as u64) {
+            return;
+        }
+        if w < self.lo || w >= self.hi {
+            if w.wrapping_sub(self.yl_lo) < self.yl_span {
+                // SAFETY: a precise reference is an object start.
+                unsafe { reach_young_large(w as *mut Header, &mut self.gray) };
+            }
             return;
         }
         let obj = w as *mut Header;
@@ -815,13 +957,30 @@ impl Tracer for Evacuator<'_> {
     /// go through `visit`.
     fn visit_range(&mut self, start: *mut u64, len: usize) {
         let (lo, span) = (self.lo as u64, (self.hi - self.lo) as u64);
+        let (yl_lo, yl_span) = (self.yl_lo as u64, self.yl_span as u64);
         for i in 0..len {
             let slot = start.wrapping_add(i);
             // SAFETY: trace functions and root sources pass readable ranges.
             let w = unsafe { slot.read() };
-            if w.wrapping_sub(lo) < span && w & 7 == 0 {
+            if (w.wrapping_sub(lo) < span || w.wrapping_sub(yl_lo) < yl_span) && w & 7 == 0 {
                 self.visit(slot);
             }
+        }
+    }
+}
+
+/// Reaches `obj` if it is a young large object not reached yet: it
+/// survives this minor collection, and its slots are to be scanned.
+///
+/// # Safety
+/// `obj` must be a live object.
+#[cold]
+unsafe fn reach_young_large(obj: *mut Header, gray: &mut Vec<*mut Header>) {
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        if (*obj).flags & YOUNG_LARGE != 0 {
+            (*obj).flags &= !YOUNG_LARGE;
+            gray.push(obj);
         }
     }
 }
@@ -986,7 +1145,7 @@ unsafe impl GcPlugin for Generational {
             self.collect(CollectKind::Auto, roots);
         }
         if size > MAX_YOUNG {
-            return self.alloc_old(info, size, roots);
+            return self.alloc_young_large(info, size, roots);
         }
         if size > nursery::CARD && self.cursor.get() + size > self.nursery.borrow().current().1 {
             // A big object that does not fit the rest of the segment: rather
@@ -1023,7 +1182,7 @@ unsafe impl GcPlugin for Generational {
             CollectKind::Minor | CollectKind::Auto => {
                 let pause = self.minor(roots);
                 self.stats.borrow_mut().record_collection(pause, true);
-                if kind == CollectKind::Auto && self.old.wants_collection() {
+                if kind == CollectKind::Auto && self.old_wants_collection() {
                     self.major(roots);
                 }
             }
@@ -1081,8 +1240,16 @@ unsafe impl GcPlugin for Generational {
                 }
             }
         } else {
-            // SAFETY: forwarded from the caller: a live old object.
-            unsafe { self.old.register_finalizer(obj) };
+            drop(n);
+            // SAFETY: forwarded from the caller: a live object outside the
+            // nursery, old once tenured (a young large object could die
+            // with the next minor collection without its finalizer).
+            unsafe {
+                if (*obj).flags & YOUNG_LARGE != 0 {
+                    self.tenure_young_large(obj);
+                }
+                self.old.register_finalizer(obj);
+            }
         }
     }
 

@@ -19,7 +19,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use mock_vm::{take_dropped, take_pinned_seen, MockVm, LEAF_SIZE, NODE_FIELD0, NODE_SIZE};
 use skiff_gc::{flags, GcConfig, GcParams, Header};
-use skiff_gc_generational::{Generational, ISLAND, MAX_YOUNG};
+use skiff_gc_generational::{Generational, CARDED, ISLAND, MAX_YOUNG, YOUNG_LARGE};
 
 /// The nursery's smallest size (the plugin rounds smaller ones up) and its
 /// rounding unit.
@@ -1067,4 +1067,62 @@ fn survival_sets_the_next_cycles_nursery_budget() {
     let bytes = per_cycle(&drop_it, 6);
     assert!(bytes[1] > bytes[0] * 3 / 2, "the budget grows once survival drops: {bytes:?}");
     assert!(bytes[5] > nursery * 3 / 4, "without survivors the whole nursery is used again: {bytes:?}");
+}
+
+/// Large objects without drop hooks are young although they live outside
+/// the nursery: stores into them need no barrier; the next minor
+/// collection frees those it does not reach (from a root, an old object's
+/// remembered slot or a conservative interior pointer) and makes the others
+/// old, carded if they hold references; so a loop of big temporaries runs
+/// minor collections, not major ones.
+#[test]
+fn large_objects_die_young_in_minor_collections() {
+    let s = setup();
+    take_dropped();
+    let kept = s.alloc_plain_array(1, 2000);
+    s.push_root(kept);
+    let dead = s.alloc_plain_array(2, 2000);
+    let blob = s.alloc_blob(3, 2000);
+    assert!(!s.in_nursery(kept) && !s.in_nursery(blob), "16 KB objects live outside the nursery");
+    assert_eq!(s.flags(kept) & (YOUNG_LARGE | CARDED | flags::BARRIER), YOUNG_LARGE, "young: no barrier, no cards");
+    let leaf = s.alloc_leaf(4);
+    s.set_field_without_barrier(kept, 1999, leaf as u64);
+    assert!(!s.barrier_slot(kept, s.field_slot(kept, 1999)), "a store into a young object needs no barrier");
+    let by_stack = s.alloc_plain_array(5, 2000);
+    let buf = [by_stack as u64 + 800];
+    s.add_range(&buf);
+    let old_root = s.push_root(s.alloc_node(6));
+    s.collect_minor();
+    let old = s.root(old_root);
+    assert!(!s.in_nursery(old));
+    let by_old = s.alloc_plain_array(7, 2000);
+    s.set_field(old, 0, by_old);
+    s.collect_minor();
+    for (obj, how) in [(kept, "a root"), (by_stack, "an interior pointer on a stack"), (by_old, "an old object")] {
+        assert!(s.is_live(obj), "reached from {how}: survives");
+        assert_eq!(s.flags(obj) & (YOUNG_LARGE | CARDED | flags::BARRIER), CARDED | flags::BARRIER, "old and carded now");
+    }
+    assert!(!s.gc.is_heap_object(dead as usize) && !s.gc.is_heap_object(blob as usize), "unreached: freed");
+    let leaf1 = s.field(kept, 1999) as *mut Header;
+    assert!(leaf1 != leaf && s.id(leaf1) == 4, "the young object it held was copied and its slot updated");
+    assert!(take_dropped().is_empty());
+
+    // Registered for finalization: old at once, so it is not freed unseen.
+    let fin = s.alloc_plain_array(8, 2000);
+    s.register_finalizer(fin);
+    assert_eq!(s.flags(fin) & (YOUNG_LARGE | CARDED), CARDED);
+    let leaf = s.alloc_leaf(9);
+    s.set_field(fin, 3, leaf);
+    s.collect_minor();
+    assert!(s.is_live(fin) && s.id(s.field(fin, 3) as *mut Header) == 9);
+
+    // 200 temporaries of 320 KB: 64 MB, a few nursery-sizes at a time.
+    let before = s.stats();
+    for i in 0..200 {
+        s.alloc_plain_array(100 + i, 40_000);
+    }
+    let st = s.stats();
+    assert_eq!(st.major_collections, before.major_collections, "{st:?}");
+    assert!(st.minor_collections >= before.minor_collections + 10, "{st:?}");
+    assert!(st.heap_bytes < 16 << 20, "{st:?}");
 }

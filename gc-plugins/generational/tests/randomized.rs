@@ -91,6 +91,17 @@ fn randomized_mutation_small_nursery() {
     }
 }
 
+/// Many large objects (a tenth of the arrays, half of them without drop
+/// hooks, so young large objects) and large blobs, with the verifier.
+#[test]
+fn randomized_mutation_large_objects() {
+    for seed in [11, 12] {
+        let options = RunOptions { inline_alloc: true, large_len: Some(1100), identities: true, ..RunOptions::default() };
+        let s = run(&make_small, seed, false, verify(), options);
+        assert!(s.collections > 5, "{s:?}");
+    }
+}
+
 /// 200,000 small objects over a 64 KiB nursery: a linked list truncated now
 /// and then, a ring of recent objects in a large (card-marked) array,
 /// conservative pins that come and go (islands, freed by major collections

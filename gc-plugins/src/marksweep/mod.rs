@@ -121,7 +121,12 @@ pub struct MarkSweep {
     /// own (reported by [`GcPlugin::note_external_memory`]): they count
     /// towards the trigger but not towards `bytes_allocated`.
     external_since: Cell<usize>,
-    /// Collect when `bytes_since + external_since` exceeds this.
+    /// Bytes of large objects allocated since the last collection that
+    /// [`MarkSweep::free_large_now`] already gave back: they count towards
+    /// `bytes_allocated` but not towards the trigger.
+    reclaimed_since: Cell<usize>,
+    /// Collect when `bytes_since + external_since - reclaimed_since`
+    /// exceeds this.
     trigger: Cell<usize>,
     /// Collect when `allocs` reaches this (stress mode; `u64::MAX` otherwise).
     next_stress: Cell<u64>,
@@ -159,6 +164,7 @@ impl MarkSweep {
             space: RefCell::new(Space::new()),
             allocs: Cell::new(0),
             bytes_since: Cell::new(0),
+            reclaimed_since: Cell::new(0),
             external_since: Cell::new(0),
             bytes_before: Cell::new(0),
             trigger: Cell::new(MIN_TRIGGER),
@@ -299,7 +305,32 @@ impl MarkSweep {
     /// and [`MarkSweep::adopt_foreign`] too) since the last collection that
     /// a collection is due: the trigger of the module docs.
     pub fn wants_collection(&self) -> bool {
-        self.bytes_since.get() + self.external_since.get() > self.trigger.get()
+        self.wants_collection_besides(0)
+    }
+
+    /// [`MarkSweep::wants_collection`], not counting `pending` bytes of
+    /// large objects that may yet be freed without a collection (a
+    /// generational collector's young large objects, see
+    /// [`MarkSweep::free_large_now`]).
+    pub fn wants_collection_besides(&self, pending: usize) -> bool {
+        let counted = self.bytes_since.get() + self.external_since.get();
+        counted.saturating_sub(self.reclaimed_since.get() + pending) > self.trigger.get()
+    }
+
+    /// Frees the large object `obj` now, without a collection: for a
+    /// generational collector whose young large objects live here but die
+    /// with the nursery. Its drop hook does not run. Its bytes no longer
+    /// count towards the next collection's trigger.
+    ///
+    /// # Safety
+    /// `obj` must be a large object of this heap (from
+    /// [`MarkSweep::alloc_old`] or [`MarkSweep::alloc_old_large_prefixed`],
+    /// not adopted) that nothing references any more, outside a
+    /// collection.
+    pub unsafe fn free_large_now(&self, obj: *mut Header) {
+        // SAFETY: the caller's guarantees.
+        let size = unsafe { self.space.borrow_mut().free_large_object(obj as usize) };
+        self.reclaimed_since.set(self.reclaimed_since.get() + size);
     }
 
     /// Counts `bytes` of Rust-heap memory owned by a newly allocated object
@@ -720,6 +751,7 @@ unsafe impl GcPlugin for MarkSweep {
         }
         self.bytes_before.set(self.bytes_before.get() + self.bytes_since.get() as u64);
         self.bytes_since.set(0);
+        self.reclaimed_since.set(0);
         self.external_since.set(0);
         self.collecting.set(false);
         if self.config.verify {

@@ -369,6 +369,22 @@ impl Space {
         p
     }
 
+    /// Frees the large object at `start` (not a foreign one) and returns
+    /// its size.
+    ///
+    /// # Safety
+    /// `start` must be a large object of this space from
+    /// [`Space::alloc_large`] that nothing uses any more.
+    pub(super) unsafe fn free_large_object(&mut self, start: usize) -> usize {
+        debug_assert!(!self.foreign.contains(&start));
+        let size = self.large.remove(&start).expect("free_large_object of a large object");
+        // SAFETY: allocated by `alloc_large` with `size` (caller), unused.
+        unsafe { free_large(&mut self.prefixes, start, size) };
+        self.large_bytes -= size;
+        self.recompute_bounds();
+        size
+    }
+
     /// Enters the foreign object at `start`, `size` bytes long, in the
     /// large-object map (module docs).
     ///

@@ -188,6 +188,17 @@ pub static ARRAY: TypeInfo = TypeInfo {
     drop: Some(record_drop),
 };
 
+/// An Array without a drop hook: what a generational collector may keep as
+/// a young large object (the VM's big item arrays have no drop hook).
+pub static PLAIN_ARRAY: TypeInfo = TypeInfo {
+    name: "PlainArray",
+    kind: KIND_ARRAY,
+    has_refs: true,
+    size_of: array_size,
+    trace: array_trace,
+    drop: None,
+};
+
 pub static LEAF: TypeInfo = TypeInfo {
     name: "Leaf",
     kind: KIND_LEAF,
@@ -207,7 +218,7 @@ pub static BLOB: TypeInfo = TypeInfo {
 };
 
 /// Every type a mock object can have.
-pub static TYPES: [&TypeInfo; 5] = [&NODE, &PLAIN_NODE, &ARRAY, &LEAF, &BLOB];
+pub static TYPES: [&TypeInfo; 6] = [&NODE, &PLAIN_NODE, &ARRAY, &PLAIN_ARRAY, &LEAF, &BLOB];
 
 /// The mock VM's roots: precise slots and conservative ranges the test
 /// controls, plus optionally the real native stack from the current stack
@@ -334,7 +345,16 @@ impl MockVm {
     }
 
     pub fn alloc_array(&self, id: u64, len: usize) -> *mut Header {
-        let obj = self.alloc(&ARRAY, ARRAY_ITEM0 + 8 * len, id);
+        self.alloc_array_of(&ARRAY, id, len)
+    }
+
+    /// An array of [`PLAIN_ARRAY`] (no drop hook).
+    pub fn alloc_plain_array(&self, id: u64, len: usize) -> *mut Header {
+        self.alloc_array_of(&PLAIN_ARRAY, id, len)
+    }
+
+    fn alloc_array_of(&self, info: &'static TypeInfo, id: u64, len: usize) -> *mut Header {
+        let obj = self.alloc(info, ARRAY_ITEM0 + 8 * len, id);
         // SAFETY: fresh array of 32 + 8*len bytes.
         unsafe { (obj as *mut u8).add(ARRAY_LEN).cast::<u64>().write(len as u64) };
         obj

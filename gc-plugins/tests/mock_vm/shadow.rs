@@ -459,9 +459,21 @@ impl Driver<'_> {
             0..=4 => (KIND_NODE, self.vm.alloc_node(id), NODE_FIELDS),
             5..=6 => {
                 // Mostly small arrays, sometimes a large object.
+                // Half the large ones without a drop hook (a generational
+                // collector keeps those as young large objects).
                 let large = self.options.large_len.unwrap_or(260);
-                let len = if self.rng.chance(5) { large + self.rng.below(40) } else { self.rng.below(7) };
-                (KIND_ARRAY, self.vm.alloc_array(id, len), len)
+                if self.rng.chance(5) {
+                    let len = large + self.rng.below(40);
+                    if self.rng.chance(50) {
+                        drops = false;
+                        (KIND_ARRAY, self.vm.alloc_plain_array(id, len), len)
+                    } else {
+                        (KIND_ARRAY, self.vm.alloc_array(id, len), len)
+                    }
+                } else {
+                    let len = self.rng.below(7);
+                    (KIND_ARRAY, self.vm.alloc_array(id, len), len)
+                }
             }
             7..=8 => (KIND_LEAF, self.vm.alloc_leaf(id), 0),
             _ => {
