@@ -1064,9 +1064,10 @@ fn survival_sets_the_next_cycles_nursery_budget() {
     let drop_it = |id: u64| {
         s.alloc_plain_node(id);
     };
-    let bytes = per_cycle(&drop_it, 6);
-    assert!(bytes[1] > bytes[0] * 3 / 2, "the budget grows once survival drops: {bytes:?}");
-    assert!(bytes[5] > nursery * 3 / 4, "without survivors the whole nursery is used again: {bytes:?}");
+    let bytes = per_cycle(&drop_it, 30);
+    assert!(bytes[1] > bytes[0] * 21 / 20, "the budget grows once survival drops: {bytes:?}");
+    assert!(bytes[5] < nursery / 4, "but slowly (a cycle of garbage may be followed by one where all survive): {bytes:?}");
+    assert!(bytes[29] > nursery * 3 / 4, "without survivors the whole nursery is used again: {bytes:?}");
 }
 
 /// Large objects without drop hooks are young although they live outside
