@@ -51,6 +51,16 @@ pub trait Tracer {
             self.visit(start.wrapping_add(i));
         }
     }
+
+    /// Whether this tracer marks for a full collection, so that a root
+    /// source may drop its *cache* roots (slots that only remember values
+    /// for speed, such as the VM's method cache) instead of visiting them:
+    /// a cache must not keep what it caches alive for ever. False for
+    /// minor collections (which must update cache slots when objects move)
+    /// and for verifiers.
+    fn drops_cache_roots(&self) -> bool {
+        false
+    }
 }
 
 /// Whether a word stored in a reference slot is a heap reference.

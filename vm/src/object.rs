@@ -72,10 +72,17 @@ thread_local! {
 /// whose version lies in `[base, base + range)` (one VM's versions; see
 /// `Vm::fresh_version`): called from the VM's `precise_roots`. Entries of
 /// another VM that ran on this thread are emptied instead, since their
-/// addresses belong to another heap.
+/// addresses belong to another heap. A full collection empties the whole
+/// cache (`Tracer::drops_cache_roots`): entries of classes that were
+/// changed or died would otherwise keep their values (functions, and what
+/// their closures and defaults hold) alive until overwritten.
 pub fn trace_method_cache(base: u64, range: u64, t: &mut dyn skiff_gc::Tracer) {
     MCACHE.with(|c| {
         let Ok(mut c) = c.try_borrow_mut() else { panic!("method cache borrowed during a collection") };
+        if t.drops_cache_roots() {
+            c.entries.fill((0, 0, Value::NULL));
+            return;
+        }
         for e in c.entries.iter_mut() {
             if e.0 == 0 { continue; }
             if e.0.wrapping_sub(base) >= range {

@@ -233,6 +233,11 @@ impl Tracer for SlotPusher {
         // reads the one word `slot..slot+1` and marks what it points into.
         unsafe { (self.api.push_all_eager)(slot.cast(), slot.wrapping_add(1).cast()) };
     }
+
+    /// Every bdwgc collection is a full one.
+    fn drops_cache_roots(&self) -> bool {
+        true
+    }
 }
 
 /// bdwgc's collection-event callback: pause accounting only.

@@ -1094,6 +1094,9 @@ fn large_objects_die_young_in_minor_collections() {
     s.add_range(&buf);
     let old_root = s.push_root(s.alloc_node(6));
     s.collect_minor();
+    // (Checked before anything is allocated again: malloc may reuse the
+    // addresses.)
+    assert!(!s.gc.is_heap_object(dead as usize) && !s.gc.is_heap_object(blob as usize), "unreached: freed");
     let old = s.root(old_root);
     assert!(!s.in_nursery(old));
     let by_old = s.alloc_plain_array(7, 2000);
@@ -1103,7 +1106,6 @@ fn large_objects_die_young_in_minor_collections() {
         assert!(s.is_live(obj), "reached from {how}: survives");
         assert_eq!(s.flags(obj) & (YOUNG_LARGE | CARDED | flags::BARRIER), CARDED | flags::BARRIER, "old and carded now");
     }
-    assert!(!s.gc.is_heap_object(dead as usize) && !s.gc.is_heap_object(blob as usize), "unreached: freed");
     let leaf1 = s.field(kept, 1999) as *mut Header;
     assert!(leaf1 != leaf && s.id(leaf1) == 4, "the young object it held was copied and its slot updated");
     assert!(take_dropped().is_empty());

@@ -675,6 +675,10 @@ impl Tracer for Marker<'_> {
             }
         }
     }
+
+    fn drops_cache_roots(&self) -> bool {
+        true
+    }
 }
 
 // SAFETY: see the module docs; each numbered promise of the trait is met:
