@@ -354,13 +354,9 @@ impl Generational {
                 unsafe { self.old.alloc_old(info, size) }
             }
         };
-        let mut p = alloc();
+        let p = self.alloc_retrying(roots, alloc);
         if p.is_null() {
-            self.collect(CollectKind::Full, roots);
-            p = alloc();
-            if p.is_null() {
-                return p;
-            }
+            return p;
         }
         if carded {
             // A large array: card-marked, every card marked to start with
@@ -377,6 +373,17 @@ impl Generational {
             self.remembered.borrow_mut().push(p);
         }
         p
+    }
+
+    /// Runs `alloc`, and once more after a full collection if it failed;
+    /// null if memory is exhausted even then.
+    fn alloc_retrying(&self, roots: &dyn RootSource, alloc: impl Fn() -> *mut Header) -> *mut Header {
+        let p = alloc();
+        if !p.is_null() {
+            return p;
+        }
+        self.collect(CollectKind::Full, roots);
+        alloc()
     }
 
     /// Allocates an object too large for the nursery in the old
@@ -398,13 +405,9 @@ impl Generational {
         // SAFETY: `size` is valid and large (the caller's contract and
         // MAX_YOUNG > MAX_SMALL), not during a collection.
         let alloc = || unsafe { self.old.alloc_old_large_prefixed(info, size, prefix) };
-        let mut p = alloc();
+        let p = self.alloc_retrying(roots, alloc);
         if p.is_null() {
-            self.collect(CollectKind::Full, roots);
-            p = alloc();
-            if p.is_null() {
-                return p;
-            }
+            return p;
         }
         // SAFETY: `p` is the fresh object allocated above.
         unsafe { (*p).flags |= YOUNG_LARGE };
