@@ -10,10 +10,13 @@ Two skiff limitations shape this module:
   the bitwise operators by building a deferred expression.
 * Instances of int, str and tuple subclasses have no ``__dict__`` in skiff,
   so a member of IntEnum or IntFlag cannot carry ``_name_`` and ``_value_``
-  as instance attributes. Every member keeps them in a side table keyed by
-  ``id(member)`` instead, behind the ``_name_``/``_value_`` properties.
-  Members live as long as their class, so ids are not reused; a member that
-  is discarded (an alias) has its entry removed.
+  as instance attributes. Every member keeps them in a side table of its
+  class (``_member_slots_``), keyed by ``id(member)``, behind the
+  ``_name_``/``_value_`` properties. A class holds its members, so their
+  ids are not reused while the table exists, and the table dies with the
+  class (a global table would outlive dead enum classes and hand a new
+  member at a reused address the old one's values); a member that is
+  discarded (an alias) has its entry removed.
 
 Observable behaviour follows CPython 3.11: reprs (``<Color.RED: 1>``,
 ``<Perm.R|W: 6>``), str and format (ReprEnum mixes use the data type's),
@@ -29,14 +32,16 @@ __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'Flag',
 
 _builtin_property = property
 
-# id(member) -> {'_name_': ..., '_value_': ...}; see the module docstring.
-_member_slots = {}
+def _member_slots(obj):
+    """The side table of obj's class: id(member) -> {'_name_': ...,
+    '_value_': ...}; see the module docstring."""
+    return type(obj)._member_slots_
 
 
 def _slot_getter(attr):
     def get(self):
         try:
-            return _member_slots[id(self)][attr]
+            return _member_slots(self)[id(self)][attr]
         except KeyError:
             raise AttributeError("%r object has no attribute %r"
                                  % (type(self).__name__, attr)) from None
@@ -45,15 +50,16 @@ def _slot_getter(attr):
 
 def _slot_setter(attr):
     def set(self, value):
-        slots = _member_slots.get(id(self))
+        table = _member_slots(self)
+        slots = table.get(id(self))
         if slots is None:
-            slots = _member_slots[id(self)] = {}
+            slots = table[id(self)] = {}
         slots[attr] = value
     return set
 
 
 def _has_slot(obj, attr):
-    slots = _member_slots.get(id(obj))
+    slots = _member_slots(obj).get(id(obj))
     return slots is not None and attr in slots
 
 
@@ -264,6 +270,7 @@ class EnumType(type):
         namespace['_member_names_'] = []
         namespace['_member_map_'] = {}
         namespace['_value2member_map_'] = {}
+        namespace['_member_slots_'] = {}
         namespace['_unhashable_values_'] = []
         namespace['_member_type_'] = member_type
         if boundary is not None:
@@ -359,7 +366,7 @@ class EnumType(type):
                 break
         if canonical is not None:
             if canonical is not m:
-                _member_slots.pop(id(m), None)
+                _member_slots(m).pop(id(m), None)
             m = canonical
         elif not is_flag or (isinstance(value, int) and _is_single_bit(value)):
             enum_class._member_names_.append(name)
@@ -676,7 +683,7 @@ class Flag(Enum, boundary=STRICT):
         pseudo._name_ = name
         canonical = cls._value2member_map_.setdefault(value, pseudo)
         if canonical is not pseudo:
-            _member_slots.pop(id(pseudo), None)
+            _member_slots(pseudo).pop(id(pseudo), None)
         if neg_value is not None:
             cls._value2member_map_[neg_value] = canonical
         return canonical
