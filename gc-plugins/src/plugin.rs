@@ -19,6 +19,16 @@ pub trait RootSource {
     /// A word in such a range that points into an object (interior pointers
     /// included) keeps it alive and pins it for this collection.
     fn conservative_ranges(&self, visit: &mut dyn FnMut(*const u64, *const u64));
+
+    /// Calls `visit(slot)` for every *weak* slot: a word that refers to an
+    /// object without keeping it alive (the VM's subclass registry). The
+    /// words live in memory the collector does not scan. A collector calls
+    /// this once it knows what survives (objects kept for finalization
+    /// included), and `visit` rewrites each slot to the object's new
+    /// address if it moved, or to 0 if it died. A minor collection decides
+    /// only for young objects and leaves slots to old ones alone. The
+    /// default has no weak slots.
+    fn weak_roots(&self, _visit: &mut dyn FnMut(*mut u64)) {}
 }
 
 /// What kind of collection to run.

@@ -693,3 +693,24 @@ fn external_memory_counts_towards_the_trigger() {
     assert_eq!(quiet.stats().collections, 0);
     take_dropped();
 }
+
+/// Weak slots lose objects that die and keep live ones (and words that are
+/// not heap references); an object kept only for finalization keeps its
+/// weak slots until it is really freed.
+#[test]
+fn weak_slots_lose_dead_objects() {
+    let v = vm();
+    take_dropped();
+    let live = v.alloc_leaf(1);
+    v.push_root(live);
+    let dead = v.alloc_leaf(2);
+    let finalizable = v.alloc_node(3);
+    v.register_finalizer(finalizable);
+    *v.roots.weak.borrow_mut() = vec![live as u64, dead as u64, finalizable as u64, 0, 0x1234_5678];
+    v.collect();
+    assert_eq!(*v.roots.weak.borrow(), vec![live as u64, 0, finalizable as u64, 0, 0x1234_5678]);
+    assert_eq!(v.gc.pop_finalizable(), Some(finalizable));
+    v.collect();
+    assert_eq!(*v.roots.weak.borrow(), vec![live as u64, 0, 0, 0, 0x1234_5678]);
+    take_dropped();
+}

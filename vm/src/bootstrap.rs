@@ -289,8 +289,7 @@ fn init_object_methods(vm: &mut Vm) {
     });
     vm.add_method(t, "mro", |vm, a, _k| { let m = obj::<ClassL>(a[0]).mro; Ok(vm.seq_to_list(m)) });
     vm.add_method(t, "__subclasses__", |vm, a, _k| {
-        let s = obj::<ClassL>(a[0]).extra;
-        Ok(if s.is_null() { vm.new_list(&[]) } else { vm.seq_to_list(s) })
+        Ok(vm.subclasses_of(a[0]))
     });
     vm.add_method(t, "__instancecheck__", |vm, a, _k| Ok(Value::bool(vm.isinstance(a[1], a[0]))));
     vm.add_method(t, "__subclasscheck__", |vm, a, _k| Ok(Value::bool(vm.is_class(a[1]) && vm.is_subclass(a[1], a[0]))));

@@ -471,13 +471,13 @@ pub mod layouts {
     #[repr(C)]
     pub struct ClassL {
         pub head: ObjHead, pub name: Value, pub qualname: Value, pub bases: Value, pub mro: Value,
-        pub dict: Value, pub module: Value, pub slots: Value, pub extra: Value,
+        pub dict: Value, pub module: Value, pub slots: Value,
         pub version: u64, pub flags: u64, pub layout: u32,
         /// How many attribute slots a new instance gets inline (the most
         /// any instance of the class has had, up to `MAX_INLINE_SLOTS`).
         pub inst_slots: u32,
     }
-    fixed_layout!(ClassL, true, [name, qualname, bases, mro, dict, module, slots, extra]);
+    fixed_layout!(ClassL, true, [name, qualname, bases, mro, dict, module, slots]);
     /// An instance of a Python class: attributes in `slots` at indices given by
     /// `shape` (hidden class); `dict` replaces both once `__dict__` is taken.
     ///

@@ -4,8 +4,8 @@
 //! Class flags live in `ClassL.flags` (bits below). `version` is a unique
 //! number reassigned whenever the class or one of its bases changes, so a
 //! cache entry keyed by version is valid exactly while nothing in its MRO has
-//! changed. Each class keeps a list of its subclasses in `extra` to propagate
-//! version changes.
+//! changed. The VM's weak subclass registry (`Roots::subclasses`) lists
+//! each class's subclasses, to propagate version changes.
 //!
 //! Instances store attributes in `slots` at indices given by their shape; a
 //! shape maps names to indices and has transitions to child shapes. An
@@ -42,6 +42,9 @@ pub mod cf {
     /// shape is then valid for this one too (polymorphic sites such as a
     /// base-class method called on instances of several subclasses).
     pub const PLAIN_ATTRS: u64 = 2048;
+    /// A subclass was registered once (`Vm::subclasses_of` may find some):
+    /// version changes must be propagated.
+    pub const HAS_SUBCLASSES: u64 = 4096;
 }
 
 const MAX_SHAPE_ATTRS: usize = 64;
@@ -234,6 +237,8 @@ impl Vm {
         if f & (cf::HEAP | cf::HAS_GETATTRIBUTE | cf::HAS_SETATTR) == cf::HEAP && self.mro_has_no_data_descriptors(cls) {
             f |= cf::PLAIN_ATTRS;
         }
+        // Read again: lookups above may have run code that made a subclass.
+        f |= obj::<ClassL>(cls).flags & cf::HAS_SUBCLASSES;
         obj::<ClassL>(cls).flags = f;
     }
 
@@ -269,8 +274,8 @@ impl Vm {
     pub fn invalidate_class(&mut self, cls: Value) {
         obj::<ClassL>(cls).version = self.fresh_version();
         self.update_class_flags(cls);
-        let subs = obj::<ClassL>(cls).extra;
-        if subs.is_null() { return; }
+        if obj::<ClassL>(cls).flags & cf::HAS_SUBCLASSES == 0 { return; }
+        let subs = self.subclasses_of(cls);
         let mut i = 0;
         while i < list_slice(subs).len() {
             let c = list_slice(subs)[i];
@@ -321,12 +326,10 @@ impl Vm {
         let mut i = 0;
         while i < list_slice(affected).len() {
             let c = list_slice(affected)[i];
-            let subs = obj::<ClassL>(c).extra;
-            if !subs.is_null() {
-                for j in 0..list_slice(subs).len() {
-                    let s = list_slice(subs)[j];
-                    if !list_slice(affected).contains(&s) { self.list_append(affected, s); }
-                }
+            let subs = self.subclasses_of(c);
+            for j in 0..list_slice(subs).len() {
+                let s = list_slice(subs)[j];
+                if !list_slice(affected).contains(&s) { self.list_append(affected, s); }
             }
             i += 1;
         }
@@ -351,10 +354,9 @@ impl Vm {
         }
         for i in 0..tuple_slice(old).len() {
             let b = tuple_slice(old)[i];
-            let subs = obj::<ClassL>(b).extra;
-            if subs.is_null() { continue; }
-            if let Some(k) = list_slice(subs).iter().position(|&s| s == cls) {
-                self.list_remove_at(subs, k);
+            let mut pairs = self.r.subclasses.borrow_mut();
+            if let Some(k) = pairs.iter().position(|&p| p == [b, cls]) {
+                pairs.remove(k);
             }
         }
         for i in 0..tuple_slice(v).len() {
@@ -365,13 +367,36 @@ impl Vm {
         Ok(())
     }
 
+    /// Lists `sub` as a subclass of `base`, weakly (`Roots::subclasses`).
     fn register_subclass(&mut self, base: Value, sub: Value) {
-        let mut subs = obj::<ClassL>(base).extra;
-        if subs.is_null() {
-            subs = self.new_list(&[]);
-            set_field!(base, ClassL, extra, subs);
+        obj::<ClassL>(base).flags |= cf::HAS_SUBCLASSES;
+        let mut pairs = self.r.subclasses.borrow_mut();
+        // Pairs of dead classes (zeroed by collections) are dropped when
+        // the registry has doubled since the last time, so registering
+        // stays amortised O(1).
+        if pairs.len() >= self.r.subclasses_purge_at.get() {
+            pairs.retain(|p| !p[0].is_null() && !p[1].is_null());
+            self.r.subclasses_purge_at.set((2 * pairs.len()).max(64));
         }
-        self.list_append(subs, sub);
+        pairs.push([base, sub]);
+    }
+
+    /// The live subclasses of `cls`, oldest first, in a new list: what
+    /// `__subclasses__()` returns. A list on the heap (not a Rust Vec), so
+    /// its items stay valid while the caller runs code that allocates.
+    pub fn subclasses_of(&mut self, cls: Value) -> Value {
+        if obj::<ClassL>(cls).flags & cf::HAS_SUBCLASSES == 0 {
+            return self.new_list(&[]);
+        }
+        // Rooted before anything allocates: the registry alone would let a
+        // collection free or move them.
+        let subs = crate::vm::RootedVec::new(&self.r);
+        for p in self.r.subclasses.borrow().iter() {
+            if p[0] == cls && !p[1].is_null() {
+                subs.push(p[1]);
+            }
+        }
+        subs.to_list(self)
     }
 
     /// `type(name, bases, dict)` with metaclass `meta`: the full class

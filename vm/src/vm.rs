@@ -132,6 +132,13 @@ pub struct Roots {
     pub stack_hi: Cell<usize>,
     /// Extra conservative ranges (suspended native stacks), filled by tasklets.
     pub extra_ranges: RefCell<Vec<(usize, usize)>>,
+    /// `(base, subclass)` pairs of every class that has a subclass: weak
+    /// roots (see `Vm::subclasses_of`), so a class that is no longer used
+    /// dies although its bases list it, as CPython's `tp_subclasses` holds
+    /// weak references. A collection zeroes the pairs of dead classes.
+    pub subclasses: RefCell<Vec<[Value; 2]>>,
+    /// The registry's length at which dead pairs are next dropped.
+    pub subclasses_purge_at: Cell<usize>,
     /// The scheduler's values (see `sched::sr`).
     pub sched: [Cell<Value>; crate::sched::sr::COUNT],
     /// The first version number of this VM's range (see `Vm::fresh_version`):
@@ -181,6 +188,15 @@ impl RootSource for Roots {
         // The method cache holds interned names and looked-up values (see
         // object.rs): a moving collector must update them.
         crate::object::trace_method_cache(self.version_base, VERSION_RANGE, t);
+    }
+
+    fn weak_roots(&self, visit: &mut dyn FnMut(*mut u64)) {
+        let Ok(mut pairs) = self.subclasses.try_borrow_mut() else { panic!("subclass registry borrowed during a collection") };
+        for pair in pairs.iter_mut() {
+            for v in pair.iter_mut() {
+                visit(v as *mut Value as *mut u64);
+            }
+        }
     }
 
     fn conservative_ranges(&self, visit: &mut dyn FnMut(*const u64, *const u64)) {
@@ -327,7 +343,7 @@ impl Vm {
             sys: nullc(), empty_tuple: nullc(), empty_str: nullc(), root_shape: nullc(),
             names: std::array::from_fn(|_| nullc()),
             free_frames: std::array::from_fn(|_| nullc()),
-            immortal: RefCell::new(Vec::new()), interned: RefCell::new(rustc_hash::FxHashMap::default()),
+            immortal: RefCell::new(Vec::new()), subclasses: RefCell::new(Vec::new()), subclasses_purge_at: Cell::new(64), interned: RefCell::new(rustc_hash::FxHashMap::default()),
             buffers: RefCell::new(Vec::new()),
             stack_hi: Cell::new(bounds.hi), extra_ranges: RefCell::new(Vec::new()),
             sched: std::array::from_fn(|_| nullc()),

@@ -220,6 +220,13 @@ unsafe extern "C" fn push_roots_hook() {
         }
     });
     roots.precise_roots(&mut SlotPusher { api });
+    // Weak slots are pushed as strong roots: bdwgc reports no liveness to
+    // clear them by (disappearing links would need a fixed address per
+    // slot), so under this plugin what they refer to stays alive.
+    roots.weak_roots(&mut |slot| {
+        // SAFETY: as for precise roots: a readable word for this collection.
+        unsafe { (api.push_all_eager)(slot.cast(), slot.wrapping_add(1).cast()) };
+    });
 }
 
 /// Pushes each precise root slot's one-word range.

@@ -613,6 +613,31 @@ impl Generational {
         let promoted = ev.promoted;
         drop(ev);
 
+        // Weak slots: young objects that were copied are at their new
+        // address, pinned ones stay, the others (and young large objects
+        // not reached) died.
+        roots.weak_roots(&mut |slot| {
+            // SAFETY: the root source passes readable, writable words; a
+            // reference into the nursery or to a young large object is an
+            // object start (young, forwarded, or an island).
+            unsafe {
+                let w = slot.read() as usize;
+                if !is_reference_word(w as u64) {
+                    return;
+                }
+                let obj = w as *mut Header;
+                if w >= lo && w < hi {
+                    if let Some(new) = forwarded(obj) {
+                        slot.write(new as u64);
+                    } else if (*obj).flags & (ISLAND | flags::PINNED) == 0 {
+                        slot.write(0);
+                    }
+                } else if w >= yl_lo && w < yl_hi && (*obj).flags & YOUNG_LARGE != 0 {
+                    slot.write(0);
+                }
+            }
+        });
+
         // Young large objects: those reached are old now (carded if they
         // hold references: their slots are all old or islands now, so no
         // card is marked); the others are freed.
@@ -1122,6 +1147,10 @@ impl RootSource for ShadowRoots<'_> {
 
     fn conservative_ranges(&self, visit: &mut dyn FnMut(*const u64, *const u64)) {
         self.roots.conservative_ranges(visit);
+    }
+
+    fn weak_roots(&self, visit: &mut dyn FnMut(*mut u64)) {
+        self.roots.weak_roots(visit);
     }
 }
 

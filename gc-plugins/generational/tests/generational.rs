@@ -1129,3 +1129,35 @@ fn large_objects_die_young_in_minor_collections() {
     assert!(st.minor_collections >= before.minor_collections + 10, "{st:?}");
     assert!(st.heap_bytes < 16 << 20, "{st:?}");
 }
+
+/// Weak slots: a minor collection rewrites those to young objects it
+/// copied, keeps those to pinned and old objects, and zeroes those to young
+/// objects (nursery or large) that died; a full collection zeroes those to
+/// old objects that died.
+#[test]
+fn weak_slots_follow_moves_and_lose_dead_objects() {
+    let s = setup();
+    take_dropped();
+    let old_root = s.push_root(s.alloc_leaf(1));
+    s.collect_minor();
+    let old = s.root(old_root);
+    let kept_root = s.push_root(s.alloc_leaf(2));
+    let kept = s.root(kept_root);
+    let dead = s.alloc_leaf(3);
+    let pinned = s.alloc_leaf(4);
+    let buf = [pinned as u64];
+    s.add_range(&buf);
+    let dead_large = s.alloc_plain_array(5, 2000);
+    *s.roots.weak.borrow_mut() = vec![old as u64, kept as u64, dead as u64, pinned as u64, dead_large as u64, 0];
+    s.collect_minor();
+    let w = s.roots.weak.borrow().clone();
+    let moved = s.root(kept_root);
+    assert_ne!(moved, kept, "the rooted young leaf was copied");
+    assert_eq!(w, vec![old as u64, moved as u64, 0, pinned as u64, 0, 0]);
+    s.set_root(old_root, std::ptr::null_mut());
+    s.clear_ranges();
+    s.collect();
+    let w = s.roots.weak.borrow().clone();
+    assert_eq!(w, vec![0, moved as u64, 0, 0, 0, 0], "full collection: the unrooted old leaf and the island died");
+    take_dropped();
+}

@@ -485,6 +485,21 @@ impl MarkSweep {
             pinned = marker.pinned;
             queued = newly.len();
             self.ready.borrow_mut().extend(newly);
+
+            // Weak slots to objects that are not marked now lose them.
+            roots.weak_roots(&mut |slot| {
+                // SAFETY: the root source passes readable, writable words.
+                let w = unsafe { slot.read() };
+                if is_reference_word(w) {
+                    if let Some(obj) = space.object_at(w as usize) {
+                        // SAFETY: found by lookup: an object of the space.
+                        if unsafe { (*obj).flags } & flags::MARK == 0 {
+                            // SAFETY: as above.
+                            unsafe { slot.write(0) };
+                        }
+                    }
+                }
+            });
         }
         *self.mark_stack.borrow_mut() = stack;
         self.last_mark.set(mark_start.elapsed());

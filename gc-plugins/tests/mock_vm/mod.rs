@@ -228,6 +228,8 @@ pub struct MockRoots {
     pub slots: RefCell<Vec<u64>>,
     pub ranges: RefCell<Vec<(usize, usize)>>,
     pub stack_top: Cell<Option<usize>>,
+    /// Weak slots (`RootSource::weak_roots`).
+    pub weak: RefCell<Vec<u64>>,
 }
 
 impl RootSource for MockRoots {
@@ -236,6 +238,12 @@ impl RootSource for MockRoots {
         let base = slots.as_mut_ptr();
         for i in 0..slots.len() {
             tracer.visit(base.wrapping_add(i));
+        }
+    }
+
+    fn weak_roots(&self, visit: &mut dyn FnMut(*mut u64)) {
+        for w in self.weak.borrow_mut().iter_mut() {
+            visit(w);
         }
     }
 
