@@ -37,8 +37,10 @@ pub(crate) type CollectionEventProc = unsafe extern "C" fn(event: c_int);
 /// `GC_fn_type`, for `GC_call_with_alloc_lock`.
 pub(crate) type LockedFn = unsafe extern "C" fn(client_data: *mut c_void) -> *mut c_void;
 
-/// `GC_EVENT_START` and `GC_EVENT_END` of `GC_EventType`.
+/// `GC_EVENT_START`, `GC_EVENT_RECLAIM_END` and `GC_EVENT_END` of
+/// `GC_EventType`.
 pub(crate) const GC_EVENT_START: c_int = 0;
+pub(crate) const GC_EVENT_RECLAIM_END: c_int = 4;
 pub(crate) const GC_EVENT_END: c_int = 5;
 
 /// `struct GC_stack_base` on every target but IA-64 (which adds `reg_base`).
@@ -89,6 +91,9 @@ pub(crate) struct Api {
     pub set_markers_count: Option<unsafe extern "C" fn(c_uint)>,
     pub set_on_collection_event: Option<unsafe extern "C" fn(Option<CollectionEventProc>)>,
     pub set_warn_proc: Option<unsafe extern "C" fn(WarnProc)>,
+    /// `GC_is_marked(base)`: whether the last collection marked the object
+    /// that starts at `base` (with the allocation lock held).
+    pub is_marked: Option<unsafe extern "C" fn(*const c_void) -> c_int>,
 }
 
 /// bdwgc's warning callback: a printf format with one word argument.
@@ -178,6 +183,7 @@ pub(crate) fn load(soname: &str) -> Result<Api, String> {
         set_markers_count: optional_sym!("GC_set_markers_count"),
         set_on_collection_event: optional_sym!("GC_set_on_collection_event"),
         set_warn_proc: optional_sym!("GC_set_warn_proc"),
+        is_marked: optional_sym!("GC_is_marked"),
     })
 }
 

@@ -107,7 +107,7 @@ use std::thread::ThreadId;
 
 use ffi::{api, Api, GcStackBase};
 use skiff_gc::plugin::PauseHistogram;
-use skiff_gc::{flags, CollectKind, FastPaths, GcConfig, GcPlugin, GcStats, Header, RootSource, Tracer, TypeInfo};
+use skiff_gc::{flags, is_reference_word, CollectKind, FastPaths, GcConfig, GcPlugin, GcStats, Header, RootSource, Tracer, TypeInfo};
 
 /// Header flag bit this plugin sets on every object it hands out; cleared by
 /// the drop hook callback. Lets `is_heap_object` reject most freed objects
@@ -220,12 +220,52 @@ unsafe extern "C" fn push_roots_hook() {
         }
     });
     roots.precise_roots(&mut SlotPusher { api });
-    // Weak slots are pushed as strong roots: bdwgc reports no liveness to
-    // clear them by (disappearing links would need a fixed address per
-    // slot), so under this plugin what they refer to stays alive.
+    // Weak slots are cleared after the collection ([`clear_weak_slots`]);
+    // without `GC_is_marked` and the event callback, they are strong roots
+    // instead.
+    if !clears_weak_slots(api) {
+        roots.weak_roots(&mut |slot| {
+            // SAFETY: as for precise roots: a readable word for this collection.
+            unsafe { (api.push_all_eager)(slot.cast(), slot.wrapping_add(1).cast()) };
+        });
+    }
+}
+
+/// Whether this bdwgc lets the plugin clear weak slots (it exports
+/// `GC_is_marked` and `GC_set_on_collection_event`).
+fn clears_weak_slots(api: &ffi::Api) -> bool {
+    api.is_marked.is_some() && api.set_on_collection_event.is_some()
+}
+
+/// Zeroes the weak slots of the VM's roots whose objects the collection
+/// that just ended found dead. Runs at `GC_EVENT_RECLAIM_END`: marking,
+/// the marking of what finalizable objects reach (`GC_finalize`) and the
+/// start of the sweep are done; bdwgc sweeps lazily, so the mark bits of
+/// blocks that still hold objects stay valid until the next collection,
+/// and a block freed whole is free (`GC_base` answers null).
+///
+/// # Safety
+/// Called by bdwgc with its lock held, during a collection that runs
+/// inside an `alloc`/`collect` call (so `CURRENT_ROOTS` is set).
+unsafe fn clear_weak_slots() {
+    let Ok(api) = api() else { return };
+    let Some(is_marked) = api.is_marked.filter(|_| clears_weak_slots(api)) else { return };
+    let Some(roots) = CURRENT_ROOTS.with(Cell::get) else { return };
+    // SAFETY: as in `push_roots_hook`.
+    let roots = unsafe { &*roots };
     roots.weak_roots(&mut |slot| {
-        // SAFETY: as for precise roots: a readable word for this collection.
-        unsafe { (api.push_all_eager)(slot.cast(), slot.wrapping_add(1).cast()) };
+        // SAFETY: the root source passes readable, writable words; bdwgc's
+        // lock is held, as `GC_base` and `GC_is_marked` require.
+        unsafe {
+            let w = slot.read();
+            if !is_reference_word(w) {
+                return;
+            }
+            let base = (api.base)(w as *mut c_void);
+            if base.is_null() || is_marked(base) == 0 {
+                slot.write(0);
+            }
+        }
     });
 }
 
@@ -247,13 +287,16 @@ impl Tracer for SlotPusher {
     }
 }
 
-/// bdwgc's collection-event callback: pause accounting only.
+/// bdwgc's collection-event callback: pause accounting, and weak slots
+/// cleared once the sweep has started.
 ///
 /// # Safety
-/// Called by bdwgc with its lock held; it only touches atomics.
+/// Called by bdwgc with its lock held, during a collection.
 unsafe extern "C" fn collection_event(event: core::ffi::c_int) {
     match event {
         ffi::GC_EVENT_START => PAUSE_START_NS.store(ffi::monotonic_ns(), Ordering::Relaxed),
+        // SAFETY: this callback's own contract.
+        ffi::GC_EVENT_RECLAIM_END => unsafe { clear_weak_slots() },
         ffi::GC_EVENT_END => {
             let pause = ffi::monotonic_ns().saturating_sub(PAUSE_START_NS.load(Ordering::Relaxed));
             PAUSE_TOTAL_NS.fetch_add(pause, Ordering::Relaxed);

@@ -423,3 +423,39 @@ mod coroutine {
         });
     }
 }
+
+/// Puts `n` unrooted plain nodes (ids from `first`) in weak slots, from a
+/// frame that is gone when the caller collects.
+#[inline(never)]
+fn make_weakly_held(vm: &MockVm, first: u64, n: u64) {
+    for i in 0..n {
+        let obj = vm.alloc_plain_node(first + i);
+        vm.roots.weak.borrow_mut().push(obj as u64);
+    }
+}
+
+/// Weak slots (`RootSource::weak_roots`) keep nothing alive: after a
+/// collection the slots of dead objects are zero and those of live ones
+/// unchanged. A stale stack word may keep a few dead ones.
+#[test]
+fn weak_slots_lose_dead_objects() {
+    on_gc_thread(|| {
+        let Some(vm) = vm(GcConfig::default()) else { return };
+        let live: Vec<*mut Header> = (0..50).map(|i| vm.alloc_plain_node(30_000_000 + i)).collect();
+        for &obj in &live {
+            vm.push_root(obj);
+            vm.roots.weak.borrow_mut().push(obj as u64);
+        }
+        make_weakly_held(&vm, 31_000_000, 200);
+        scrub_stack();
+        vm.collect();
+        let weak = vm.roots.weak.borrow().clone();
+        for (i, &obj) in live.iter().enumerate() {
+            assert_eq!(weak[i], obj as u64, "a live object's weak slot changed");
+            assert_eq!(vm.id(obj), 30_000_000 + i as u64);
+        }
+        let cleared = weak[50..].iter().filter(|&&w| w == 0).count();
+        assert!(cleared >= 190, "only {cleared} of 200 dead objects' weak slots were cleared");
+        vm.roots.weak.borrow_mut().clear();
+    });
+}
