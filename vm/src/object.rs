@@ -272,16 +272,39 @@ impl Vm {
     /// subclass lists, read by index, so no class sits in a Rust Vec while
     /// `update_class_flags` runs (its lookups may call a key's `__eq__`).
     pub fn invalidate_class(&mut self, cls: Value) {
+        self.invalidate_class_with(cls, true);
+    }
+
+    /// [`Vm::invalidate_class`], recomputing the class flags only if
+    /// `update_flags`: a store of a name that no flag depends on, of a value
+    /// that is not a data descriptor over one that was not either, changes
+    /// versions only (`Base.count += 1` would otherwise look up eight
+    /// dunders along the MRO of the class and of every subclass).
+    fn invalidate_class_with(&mut self, cls: Value, update_flags: bool) {
         obj::<ClassL>(cls).version = self.fresh_version();
-        self.update_class_flags(cls);
+        if update_flags { self.update_class_flags(cls); }
         if obj::<ClassL>(cls).flags & cf::HAS_SUBCLASSES == 0 { return; }
         let subs = self.subclasses_of(cls);
         let mut i = 0;
         while i < list_slice(subs).len() {
             let c = list_slice(subs)[i];
-            self.invalidate_class(c);
+            self.invalidate_class_with(c, update_flags);
             i += 1;
         }
+    }
+
+    /// Whether storing `new` over `old` (NULL: absent) under `name` in a
+    /// class dict may change the flags `update_class_flags` computes: a
+    /// name it looks up, or a data descriptor coming or going
+    /// (`cf::PLAIN_ATTRS`).
+    fn class_store_affects_flags(&self, name: Value, old: Value, new: Value) -> bool {
+        let names = [N::getattr, N::getattribute, N::setattr, N::delattr, N::del, N::get, N::set, N::delete];
+        if names.iter().any(|&n| name == self.n(n)) { return true; }
+        let data = |v: Value| v.is_ref() && match kind_of(v) {
+            Kind::Property | Kind::Member => true,
+            _ => { let vc = cls_of(v); self.is_heap_class(vc) && obj::<ClassL>(vc).flags & cf::HAS_SET != 0 }
+        };
+        data(old) || data(new)
     }
 
     /// `cls.__bases__ = v` (CPython's `type_set_bases`): a non-empty tuple
@@ -1034,8 +1057,10 @@ impl Vm {
                         return self.set_class_bases(o, v);
                     }
                     let d = obj::<ClassL>(o).dict;
+                    let old = self.dict_get_str(d, name).unwrap_or(Value::NULL);
                     self.dict_set(d, name, v)?;
-                    self.invalidate_class(o);
+                    let update_flags = self.class_store_affects_flags(name, old, v);
+                    self.invalidate_class_with(o, update_flags);
                     return Ok(());
                 }
                 Kind::Module => return self.dict_set(s4(o, 1), name, v),
