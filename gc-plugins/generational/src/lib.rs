@@ -362,13 +362,9 @@ impl Generational {
             // A large array: card-marked, every card marked to start with
             // (the VM may fill it without barriers). Its size is not
             // readable yet (the VM has not written its fields).
-            // SAFETY: `p` is the fresh carded object allocated above, with
-            // its card table of `card_count(size)` bytes before it.
-            unsafe {
-                (*p).flags |= CARDED | CARDS_SET | flags::BARRIER;
-                cards_before(p, card_count(size)).fill(1);
-            }
-            self.dirty_carded.borrow_mut().push(p);
+            // SAFETY: `p` is the fresh object allocated above, with its card
+            // table of `card_count(size)` bytes before it.
+            unsafe { self.remember_carded(p, size) };
         } else {
             self.remembered.borrow_mut().push(p);
         }
@@ -439,13 +435,29 @@ impl Generational {
         unsafe {
             (*obj).flags &= !YOUNG_LARGE;
             if TypeInfo::of(obj).has_refs {
-                (*obj).flags |= CARDED | CARDS_SET | flags::BARRIER;
-                cards_before(obj, card_count(size)).fill(1);
-                self.dirty_carded.borrow_mut().push(obj);
+                self.remember_carded(obj, size);
             } else {
                 (*obj).flags |= flags::BARRIER;
             }
         }
+    }
+
+    /// Makes `obj`, `size` bytes, an old carded object with every card
+    /// marked, listed for the next minor collection's card scan: what a
+    /// large array is when it may already hold young references that no
+    /// barrier recorded. (`size` is passed because the VM may not have
+    /// written the fields `size_of` reads yet.)
+    ///
+    /// # Safety
+    /// `obj` must be a live object of `size` bytes with a card table of
+    /// `card_count(size)` bytes before it.
+    unsafe fn remember_carded(&self, obj: *mut Header, size: usize) {
+        // SAFETY: the caller's guarantees.
+        unsafe {
+            (*obj).flags |= CARDED | CARDS_SET | flags::BARRIER;
+            cards_before(obj, card_count(size)).fill(1);
+        }
+        self.dirty_carded.borrow_mut().push(obj);
     }
 
     /// Marks the card of `slot` in the carded object `obj` (every card
